@@ -1,0 +1,86 @@
+"""Optimistic locking: every editable domain model carries a version number.
+
+The edit form sends the version it was loaded with; the service locks the row, compares,
+and raises ``StaleEdit`` when somebody saved in between. The view then shows what the
+other person changed and keeps everything the user typed (see ``VersionedFormMixin``).
+"""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from django import forms
+from django.db import models
+from django.utils.translation import gettext as _
+
+M = TypeVar("M", bound=models.Model)
+
+
+class Versioned(models.Model):
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        abstract = True
+
+
+class StaleEdit(Exception):
+    def __init__(self, current: models.Model) -> None:
+        super().__init__("stale edit")
+        self.current = current
+
+
+def lock_for_edit(instance: M, expected_version: int | None) -> M:
+    """Lock the row and check the version; bump it. Call inside transaction.atomic()."""
+    current = type(instance)._default_manager.select_for_update().get(pk=instance.pk)
+    if expected_version is not None and current.version != expected_version:  # type: ignore[attr-defined]
+        raise StaleEdit(current)
+    instance.version = current.version + 1  # type: ignore[attr-defined]
+    return instance
+
+
+class VersionedFormMixin(forms.Form):
+    """Adds the hidden version field and the conflict message."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        instance = getattr(self, "instance", None)
+        if instance is not None and instance.pk and not self.is_bound:
+            self.initial["version"] = instance.version
+
+    def show_conflict(self, current: models.Model) -> None:
+        """Explain the conflict field by field and let the next submit overwrite knowingly."""
+        changed = []
+        for name, field in self.fields.items():
+            if name == "version" or not hasattr(current, name):
+                continue
+            theirs = getattr(current, name)
+            if isinstance(field, forms.ModelMultipleChoiceField):
+                continue
+            if hasattr(theirs, "pk"):
+                theirs_cmp: Any = theirs.pk
+            else:
+                theirs_cmp = theirs
+            mine = self.initial.get(name)
+            if hasattr(mine, "pk"):
+                mine = mine.pk  # type: ignore[union-attr]
+            if mine != theirs_cmp:
+                shown = theirs if theirs not in (None, "") else "–"
+                label = field.label or name
+                changed.append(f"{label}: {shown}")
+                self.add_error(name, _("Changed by someone else to: %(value)s") % {"value": shown})
+        who = ""
+        history = getattr(current, "history", None)
+        if history is not None:
+            last = history.first()
+            if last is not None and last.history_user is not None:
+                who = str(last.history_user)
+        msg = _(
+            "Someone else (%(who)s) saved this while you were editing. Your text is kept below; "
+            "check their changes and save again to keep yours."
+        ) % {"who": who or _("another user")}
+        self.add_error(None, msg)
+        data = self.data.copy()  # type: ignore[attr-defined]
+        data[self.add_prefix("version")] = str(current.version)  # type: ignore[attr-defined]
+        self.data = data

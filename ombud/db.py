@@ -1,0 +1,70 @@
+"""Embedded PostgreSQL for development and tests (the ``pgserver`` package).
+
+With no ``DATABASE_URL`` the project starts (or reuses) a real PostgreSQL whose data live
+in ``var/pg``. Several processes share one server; pgserver counts its users in a PID file
+in the data folder and stops the server when the last one exits. Processes killed with a
+signal leave their PID behind, so dead PIDs are pruned before the server is asked for.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+APP_DB_NAME = "ombud"
+
+
+def _prune_dead_pids(data_dir: Path) -> None:
+    pid_file = data_dir / ".handle_pids.json"
+    if not pid_file.exists():
+        return
+    try:
+        pids = [int(p) for p in json.loads(pid_file.read_text())]
+    except (ValueError, TypeError):
+        pids = []
+    alive = []
+    for pid in pids:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            continue
+        except PermissionError:
+            pass
+        alive.append(pid)
+    pid_file.write_text(json.dumps(alive))
+
+
+def embedded_database(base_dir: Path) -> dict[str, Any]:
+    """Start or reuse the embedded server and return a Django DATABASES entry for it."""
+    import logging
+
+    var = base_dir / "var"
+    data_dir = var / "pg"
+    run_dir = var / "run"
+    run_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    os.chmod(run_dir, 0o700)
+    os.environ["XDG_RUNTIME_DIR"] = str(run_dir)
+    logging.getLogger("pgserver").setLevel(logging.ERROR)
+
+    import pgserver
+
+    data_dir.mkdir(parents=True, exist_ok=True)
+    _prune_dead_pids(data_dir)
+    server = pgserver.get_server(str(data_dir), cleanup_mode="stop")
+    socket_dir = str(server.get_postmaster_info().socket_dir)
+    port = server.get_postmaster_info().port
+    # APP_DB_NAME is a constant of this module, never user input.
+    exists = server.psql(f"SELECT 1 FROM pg_database WHERE datname = '{APP_DB_NAME}';")  # noqa: S608
+    if "1" not in exists.split("\n", 2)[-1]:
+        server.psql(f"CREATE DATABASE {APP_DB_NAME};")
+    return {
+        "ENGINE": "django.db.backends.postgresql",
+        "NAME": APP_DB_NAME,
+        "USER": "postgres",
+        "PASSWORD": "",
+        "HOST": socket_dir,
+        "PORT": str(port) if port else "",
+        "CONN_MAX_AGE": 0,
+    }

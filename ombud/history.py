@@ -1,0 +1,60 @@
+"""Which models' history the lead may browse, and how each is scoped to a verksamhet.
+
+Apps call ``track(Model, "path__to__verksamhet")`` in their navigation module. The
+history views use the path to show a lead only their own verksamhet's changes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import models
+
+
+@dataclass(frozen=True)
+class Tracked:
+    model: type[models.Model]
+    verksamhet_path: str  # lookup from the model to the verksamhet id, e.g. "client__verksamhet"
+
+    @property
+    def label(self) -> str:
+        return self.model._meta.label_lower
+
+
+TRACKED: dict[str, Tracked] = {}
+
+
+def track(model: type[models.Model], verksamhet_path: str) -> None:
+    TRACKED[model._meta.label_lower] = Tracked(model, verksamhet_path)
+
+
+def readable_changes(record: Any) -> list[dict[str, Any]]:
+    """Field-by-field changes of one history record against the one before it."""
+    previous = record.prev_record
+    model = record.instance_type
+    if previous is None:
+        return [{"field": model._meta.verbose_name, "old": "", "new": "", "created": True}]
+    delta = record.diff_against(previous)
+    rows = []
+    for change in delta.changes:
+        try:
+            field = model._meta.get_field(change.field)
+        except Exception:  # noqa: BLE001 - m2m or removed fields
+            field = None
+        label = getattr(field, "verbose_name", change.field)
+        rows.append(
+            {"field": label, "old": _display(field, change.old), "new": _display(field, change.new)}
+        )
+    return rows
+
+
+def _display(field: Any, value: Any) -> Any:
+    if value in (None, ""):
+        return "–"
+    choices = getattr(field, "flatchoices", None)
+    if choices:
+        return dict(choices).get(value, value)
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value) or "–"
+    return value

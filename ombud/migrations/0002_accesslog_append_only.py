@@ -1,0 +1,35 @@
+"""The access log is append-only: PostgreSQL refuses UPDATE and DELETE on it.
+
+The only exception is gallring (removal after the retention period), which must set the
+transaction-local setting ``ombud.gallring = 'on'`` first. Nothing in the web app does.
+TRUNCATE is not trapped (Django's test runner flushes tables with it); in production the
+application's database role is given no TRUNCATE privilege (docs/operations.md).
+"""
+
+from django.db import migrations
+
+FORWARD = """
+CREATE OR REPLACE FUNCTION ombud_accesslog_append_only() RETURNS trigger AS $$
+BEGIN
+    IF TG_OP = 'DELETE' AND current_setting('ombud.gallring', true) = 'on' THEN
+        RETURN OLD;
+    END IF;
+    RAISE EXCEPTION 'ombud_accesslog is append-only: % refused', TG_OP
+        USING ERRCODE = 'insufficient_privilege';
+END;
+$$ LANGUAGE plpgsql;
+
+CREATE TRIGGER ombud_accesslog_no_update_delete
+    BEFORE UPDATE OR DELETE ON ombud_accesslog
+    FOR EACH ROW EXECUTE FUNCTION ombud_accesslog_append_only();
+"""
+
+BACKWARD = """
+DROP TRIGGER IF EXISTS ombud_accesslog_no_update_delete ON ombud_accesslog;
+DROP FUNCTION IF EXISTS ombud_accesslog_append_only();
+"""
+
+
+class Migration(migrations.Migration):
+    dependencies = [("ombud", "0001_initial")]
+    operations = [migrations.RunSQL(FORWARD, BACKWARD)]

@@ -1,0 +1,14 @@
+"""Load Sweden's 290 kommuner (SCB's kommunkoder with their län) from ombud/data/kommuner.csv."""
+
+from django.db import migrations
+
+
+def load(apps, schema_editor):
+    from ombud.reference import load_kommuner
+
+    load_kommuner(apps.get_model("ombud", "Kommun"))
+
+
+class Migration(migrations.Migration):
+    dependencies = [("ombud", "0002_accesslog_append_only")]
+    operations = [migrations.RunPython(load, migrations.RunPython.noop)]

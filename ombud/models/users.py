@@ -1,0 +1,91 @@
+"""Users log in with their e-mail address and hold roles per verksamhet."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractUser, UserManager
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from .tenancy import Organisation, Verksamhet
+
+
+class Role(models.TextChoices):
+    OMBUD = "ombud", _("Personal representative (ombud)")
+    LEAD = "lead", _("Coordinator (samordnare)")
+    MEMBER = "member", _("Steering group member")
+    GRANT_OFFICER = "grant_officer", _("Grant officer")
+    ADMIN = "admin", _("Administrator")
+
+
+class EmailUserManager(UserManager):
+    def _create_user(self, username, email, password, **extra_fields):  # type: ignore[override]
+        email = self.normalize_email(email or username)
+        user = self.model(email=email, **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email=None, password=None, **extra_fields):  # type: ignore[override]
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(None, email, password, **extra_fields)
+
+    def create_superuser(self, email=None, password=None, **extra_fields):  # type: ignore[override]
+        extra_fields.setdefault("is_staff", True)
+        extra_fields.setdefault("is_superuser", True)
+        return self._create_user(None, email, password, **extra_fields)
+
+
+class User(AbstractUser):
+    username = None  # type: ignore[assignment]
+    email = models.EmailField(_("e-mail address"), unique=True)
+
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS = []  # type: ignore[misc]
+
+    objects = EmailUserManager()  # type: ignore[misc,assignment]
+    history = HistoricalRecords(excluded_fields=["password", "last_login"])
+
+    class Meta:
+        ordering = ["first_name", "last_name", "email"]
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    def __str__(self) -> str:
+        return self.get_full_name() or self.email
+
+
+class RoleAssignment(models.Model):
+    """A role held by a user in one verksamhet. Members are bound to one organisation."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="roles")
+    verksamhet = models.ForeignKey(
+        Verksamhet, on_delete=models.CASCADE, related_name="role_assignments"
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="role_assignments",
+        verbose_name=_("organisation"),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("role")
+        verbose_name_plural = _("roles")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "verksamhet", "role"], name="role_unique_per_verksamhet"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(role="member") | models.Q(organisation__isnull=False),
+                name="member_has_organisation",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.get_role_display()} ({self.verksamhet})"

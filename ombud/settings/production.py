@@ -1,0 +1,31 @@
+"""Production: everything comes from the environment and nothing insecure is defaulted."""
+
+from django.core.exceptions import ImproperlyConfigured
+
+from .base import *  # noqa: F403
+from .base import env
+
+for _name in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"):
+    if not env.str(_name, default=""):
+        raise ImproperlyConfigured(f"{_name} must be set in production")
+
+DEBUG = False
+SECRET_KEY = env.str("SECRET_KEY")
+ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
+DATABASES = {"default": env.db("DATABASE_URL")}
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+
+# INSECURE_LOCAL_HTTP is only for trying the docker-compose path on http://localhost:
+# it turns off the HTTPS-only cookie and redirect settings (check --deploy then warns).
+_LOCAL_HTTP = env.bool("INSECURE_LOCAL_HTTP", default=False)
+SECURE_SSL_REDIRECT = not _LOCAL_HTTP
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+SESSION_COOKIE_SECURE = not _LOCAL_HTTP
+CSRF_COOKIE_SECURE = not _LOCAL_HTTP
+SESSION_COOKIE_NAME = "sessionid" if _LOCAL_HTTP else "__Host-sessionid"
+CSRF_COOKIE_NAME = "csrftoken" if _LOCAL_HTTP else "__Host-csrftoken"
+CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.smtp.EmailBackend")

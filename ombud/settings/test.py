@@ -1,0 +1,20 @@
+"""Test settings: PostgreSQL (embedded unless DATABASE_URL), fast hashing, plain static storage."""
+
+from .base import *  # noqa: F403
+from .base import BASE_DIR, STORAGES
+
+DEBUG = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {
+    **STORAGES,
+    "default": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(BASE_DIR / "var" / "test-media")},
+    },
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+OTP_REQUIRED_ROLES = []  # type: ignore[no-redef]  # tests switch it on where they test it
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+AXES_ENABLED = True
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True

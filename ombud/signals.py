@@ -1,0 +1,16 @@
+"""Record security events in the log (failed logins are also counted by django-axes)."""
+
+import logging
+
+from django.contrib.auth.signals import user_logged_in
+from django.dispatch import receiver
+
+log = logging.getLogger("ombud.security")
+
+
+@receiver(user_logged_in)
+def remember_login_time(sender, request, user, **kwargs):  # type: ignore[no-untyped-def]
+    import time
+
+    if request is not None and hasattr(request, "session"):
+        request.session["login_at"] = int(time.time())

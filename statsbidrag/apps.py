@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class StatsbidragConfig(AppConfig):
+    name = "statsbidrag"
+    verbose_name = _("State grant")
+
+    def ready(self) -> None:
+        from . import navigation  # noqa: F401  (registers nav links and dashboard sections)

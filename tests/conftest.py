@@ -1,0 +1,124 @@
+"""Shared fixtures: a verksamhet with one named user per role, and a second verksamhet.
+
+Tests read like stories: ``ombud_anna`` works in ``verksamhet``; ``member_fk`` represents
+Försäkringskassan in its ledningsgrupp; ``outsider_olle`` is a lead in another verksamhet.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+
+from ombud.models import Organisation, OrganisationType, Role, User, Verksamhet
+from tests.ombud.factories import OrganisationFactory, VerksamhetFactory, kommun, user_with_role
+
+
+@dataclass
+class World:
+    verksamhet: Verksamhet
+    other_verksamhet: Verksamhet
+    orgs: dict[str, Organisation]
+    users: dict[str, User]
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def __getattr__(self, name: str) -> Any:
+        users = self.__dict__.get("users", {})
+        if name in users:
+            return users[name]
+        raise AttributeError(name)
+
+
+ORG_TYPES = {
+    "kommun": ("Västerås stad, socialtjänsten", OrganisationType.KOMMUN),
+    "psykiatri": ("Region Västmanland, psykiatrin", OrganisationType.REGION_PSYKIATRI),
+    "primarvard": ("Region Västmanland, primärvården", OrganisationType.REGION_PRIMARVARD),
+    "fk": ("Försäkringskassan", OrganisationType.FORSAKRINGSKASSAN),
+    "af": ("Arbetsförmedlingen", OrganisationType.ARBETSFORMEDLINGEN),
+    "rsmh": ("RSMH Västerås", OrganisationType.BRUKARORGANISATION),
+}
+
+
+@pytest.fixture
+def world(db) -> World:  # type: ignore[no-untyped-def]
+    v = VerksamhetFactory(
+        name="PO Västmanland",
+        slug="po-vastmanland",
+        kommuner=[kommun("1980"), kommun("1983"), kommun("1984")],
+    )
+    other = VerksamhetFactory(name="PO Gotland", slug="po-gotland", huvudman=kommun("0980"))
+    orgs = {
+        key: OrganisationFactory(verksamhet=v, name=name, type=t)
+        for key, (name, t) in ORG_TYPES.items()
+    }
+    orgs["other_fk"] = OrganisationFactory(
+        verksamhet=other, name="Försäkringskassan Gotland", type=OrganisationType.FORSAKRINGSKASSAN
+    )
+    users = {
+        "ombud_anna": user_with_role(
+            v, Role.OMBUD, email="anna@example.se", first_name="Anna", last_name="Lind"
+        ),
+        "ombud_omar": user_with_role(
+            v, Role.OMBUD, email="omar@example.se", first_name="Omar", last_name="Haddad"
+        ),
+        "lead_lars": user_with_role(
+            v, Role.LEAD, email="lars@example.se", first_name="Lars", last_name="Berg"
+        ),
+        "member_fk": user_with_role(
+            v,
+            Role.MEMBER,
+            orgs["fk"],
+            email="fatima@example.se",
+            first_name="Fatima",
+            last_name="Svensson",
+        ),
+        "member_af": user_with_role(
+            v,
+            Role.MEMBER,
+            orgs["af"],
+            email="arvid@example.se",
+            first_name="Arvid",
+            last_name="Holm",
+        ),
+        "grant_gunilla": user_with_role(
+            v,
+            Role.GRANT_OFFICER,
+            email="gunilla@example.se",
+            first_name="Gunilla",
+            last_name="Ström",
+        ),
+        "admin_agnes": user_with_role(
+            v, Role.ADMIN, email="agnes@example.se", first_name="Agnes", last_name="Nord"
+        ),
+        "outsider_olle": user_with_role(
+            other, Role.LEAD, email="olle@example.se", first_name="Olle", last_name="Gran"
+        ),
+    }
+    return World(verksamhet=v, other_verksamhet=other, orgs=orgs, users=users)
+
+
+@pytest.fixture
+def verksamhet(world: World) -> Verksamhet:
+    return world.verksamhet
+
+
+for _name in (
+    "ombud_anna",
+    "ombud_omar",
+    "lead_lars",
+    "member_fk",
+    "member_af",
+    "grant_gunilla",
+    "admin_agnes",
+    "outsider_olle",
+):
+
+    def _make(name: str):  # type: ignore[no-untyped-def]
+        @pytest.fixture(name=name)
+        def _fixture(world: World) -> User:
+            return world.users[name]
+
+        return _fixture
+
+    globals()[f"_fixture_{_name}"] = _make(_name)
