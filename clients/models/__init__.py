@@ -1,0 +1,40 @@
+from .client import Client, ClientGroup, Gender, PreferredContact
+from .consent import Consent, ConsentForm, Fullmakt
+from .contact import Contact, ContactType
+from .plan import ActionPlan, Goal, Need, NeedStatus, SipStatus, Step, StepStatus, Task
+from .uppdrag import (
+    Assignment,
+    Boende,
+    EndReason,
+    Forsorjning,
+    Sysselsattning,
+    Uppdrag,
+    UppdragStatus,
+)
+
+__all__ = [
+    "ActionPlan",
+    "Assignment",
+    "Boende",
+    "Client",
+    "ClientGroup",
+    "Consent",
+    "ConsentForm",
+    "Contact",
+    "ContactType",
+    "EndReason",
+    "Forsorjning",
+    "Fullmakt",
+    "Gender",
+    "Goal",
+    "Need",
+    "NeedStatus",
+    "PreferredContact",
+    "SipStatus",
+    "Step",
+    "StepStatus",
+    "Sysselsattning",
+    "Task",
+    "Uppdrag",
+    "UppdragStatus",
+]

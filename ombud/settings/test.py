@@ -1,7 +1,7 @@
 """Test settings: PostgreSQL (embedded unless DATABASE_URL), fast hashing, plain static storage."""
 
 from .base import *  # noqa: F403
-from .base import BASE_DIR, STORAGES
+from .base import BASE_DIR, DATABASES, STORAGES, env
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -18,3 +18,7 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 AXES_ENABLED = True
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+
+# Parallel test runs on one server (several developers, or CI beside runserver) pick their
+# own test database name.
+DATABASES["default"]["TEST"] = {"NAME": env.str("TEST_DB_NAME", default="test_ombud")}

@@ -9,7 +9,9 @@ from django.core.management.base import BaseCommand
 
 from ombud.demo import DEMO_PASSWORD, USERS, seed_foundation
 
-DEMO_APPS = ["clients", "ledningsgrupp", "systembrister", "statsbidrag"]
+# Order matters: systembrister refer to organisations, ledningsgrupp puts them on agendas,
+# statsbidrag counts everything.
+DEMO_APPS = ["clients", "systembrister", "ledningsgrupp", "statsbidrag"]
 
 
 class Command(BaseCommand):

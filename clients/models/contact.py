@@ -1,0 +1,62 @@
+"""Contacts and activities: struck with a reason, never deleted."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from ombud.concurrency import Versioned
+
+
+class ContactType(models.TextChoices):
+    HEMBESOK = "hembesok", _("Home visit")
+    KONTORET = "kontoret", _("Visit at the office")
+    TELEFON = "telefon", _("Phone")
+    DIGITALT = "digitalt", _("Digital meeting")
+    FOLJER_MED = "foljer_med", _("Accompanies to an authority")
+    MYNDIGHET_UTAN_KLIENT = (
+        "myndighet_utan_klient",
+        _("Meeting with an authority without the client"),
+    )
+    BREV = "brev", _("Letter or e-mail")
+    ANNAT = "annat", _("Other")
+
+
+class Contact(Versioned):
+    client = models.ForeignKey("clients.Client", on_delete=models.CASCADE, related_name="contacts")
+    date = models.DateField(_("date"))
+    duration_minutes = models.PositiveIntegerField(_("duration (minutes)"), null=True, blank=True)
+    type = models.CharField(_("type"), max_length=30, choices=ContactType.choices)
+    organisations = models.ManyToManyField(
+        "ombud.Organisation", blank=True, related_name="+", verbose_name=_("organisations involved")
+    )
+    no_personal_data = models.BooleanField(
+        _("does not concern the client's personal data"),
+        default=False,
+        help_text=_("For example a general question to an authority without naming the client."),
+    )
+    note = models.TextField(_("short note"), blank=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("logged by"),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    struck_at = models.DateTimeField(_("struck"), null=True, blank=True)
+    struck_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    struck_reason = models.CharField(_("reason for striking"), max_length=300, blank=True)
+    history = HistoricalRecords(m2m_fields=[organisations])
+
+    class Meta:
+        ordering = ["-date", "-pk"]
+        verbose_name = _("contact")
+        verbose_name_plural = _("contacts")
+        indexes = [models.Index(fields=["client", "-date"], name="contact_client_date")]
+
+    def __str__(self) -> str:
+        return f"{self.date} {self.get_type_display()}"

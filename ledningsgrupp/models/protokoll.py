@@ -1,0 +1,105 @@
+"""Protokoll: numbered paragraphs (§, continuous per calendar year), justering and lock."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from ombud.concurrency import Versioned
+
+
+class Protokoll(Versioned):
+    meeting = models.OneToOneField(
+        "ledningsgrupp.Meeting", on_delete=models.PROTECT, related_name="protokoll"
+    )
+    chair = models.ForeignKey(
+        "ledningsgrupp.Representative",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("chair"),
+    )
+    secretary = models.ForeignKey(
+        "ledningsgrupp.Representative",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("secretary"),
+    )
+    justerare = models.ForeignKey(
+        "ledningsgrupp.Representative",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("adjuster (justerare)"),
+    )
+    locked_at = models.DateTimeField(_("justerat"), null=True, blank=True)
+    pdf = models.FileField(_("PDF"), upload_to="protokoll/", blank=True)
+    sha256 = models.CharField(max_length=64, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("protokoll")
+        verbose_name_plural = _("protokoll")
+
+    def __str__(self) -> str:
+        return f"{self.meeting}"
+
+
+class Paragraph(Versioned):
+    protokoll = models.ForeignKey(Protokoll, on_delete=models.PROTECT, related_name="paragraphs")
+    ledningsgrupp = models.ForeignKey(
+        "ledningsgrupp.Ledningsgrupp", on_delete=models.PROTECT, related_name="+"
+    )
+    year = models.PositiveSmallIntegerField()
+    number = models.PositiveIntegerField()
+    title = models.CharField(_("title"), max_length=200)
+    discussion = models.TextField(_("discussion"), blank=True)
+    decision = models.TextField(_("decision"), blank=True)
+    systembrister = models.ManyToManyField(
+        "systembrister.Systembrist",
+        blank=True,
+        related_name="paragraphs",
+        verbose_name=_("systembrister concerned"),
+    )
+    history = HistoricalRecords(m2m_fields=[systembrister])
+
+    class Meta:
+        ordering = ["year", "number"]
+        verbose_name = _("paragraph")
+        verbose_name_plural = _("paragraphs")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["ledningsgrupp", "year", "number"], name="paragraph_number_unique_per_year"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"§ {self.number}/{self.year} {self.title}"
+
+
+class Signature(models.Model):
+    class Kind(models.TextChoices):
+        CHAIR = "chair", _("Chair")
+        JUSTERARE = "justerare", _("Adjuster")
+
+    protokoll = models.ForeignKey(Protokoll, on_delete=models.PROTECT, related_name="signatures")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    signed_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("signature")
+        verbose_name_plural = _("signatures")
+        constraints = [
+            models.UniqueConstraint(fields=["protokoll", "kind"], name="signature_once_per_kind")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.user}"
