@@ -17,7 +17,12 @@ PROD_ENV = {
 
 
 def _manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    clean = {k: v for k, v in os.environ.items() if k not in PROD_ENV}
+    # The browser tests set DJANGO_ALLOW_ASYNC_UNSAFE for this process; a deployment has no such thing.
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in PROD_ENV and k != "DJANGO_ALLOW_ASYNC_UNSAFE"
+    }
     return subprocess.run(  # noqa: S603
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
