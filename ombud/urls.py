@@ -29,6 +29,7 @@ urlpatterns = [
     path("systembrister/", include("systembrister.urls")),
     path("ledningsgrupp/", include("ledningsgrupp.urls")),
     path("statsbidrag/", include("statsbidrag.urls")),
+    path("dataskydd/", include("ombud.dataprotection.urls")),
 ]
 
 if getattr(settings, "ADMIN_ENABLED", True):
