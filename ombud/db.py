@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 APP_DB_NAME = "ombud"
+# Another database in the same embedded server (e.g. the national-scale benchmark data).
+DB_NAME_ENV = "OMBUD_DB_NAME"
 
 
 def _prune_dead_pids(data_dir: Path) -> None:
@@ -55,13 +57,15 @@ def embedded_database(base_dir: Path) -> dict[str, Any]:
     server = pgserver.get_server(str(data_dir), cleanup_mode="stop")
     socket_dir = str(server.get_postmaster_info().socket_dir)
     port = server.get_postmaster_info().port
-    # APP_DB_NAME is a constant of this module, never user input.
-    exists = server.psql(f"SELECT 1 FROM pg_database WHERE datname = '{APP_DB_NAME}';")  # noqa: S608
+    name = os.environ.get(DB_NAME_ENV, APP_DB_NAME)
+    if not name.replace("_", "").isalnum():
+        raise ValueError(f"{DB_NAME_ENV} must be letters, digits and underscores")
+    exists = server.psql(f"SELECT 1 FROM pg_database WHERE datname = '{name}';")  # noqa: S608 (checked above)
     if "1" not in exists.split("\n", 2)[-1]:
-        server.psql(f"CREATE DATABASE {APP_DB_NAME};")
+        server.psql(f"CREATE DATABASE {name};")
     return {
         "ENGINE": "django.db.backends.postgresql",
-        "NAME": APP_DB_NAME,
+        "NAME": name,
         "USER": "postgres",
         "PASSWORD": "",
         "HOST": socket_dir,
