@@ -1,0 +1,290 @@
+"""Reads of systembrister, always scoped to the viewer's verksamhet and role."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.conf import settings
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.http import Http404, HttpRequest
+from django.utils import timezone
+
+from ombud.models import Organisation, Role, Verksamhet
+
+from .models import Answer, Event, Level, Outcome, Status, Support, Systembrist
+
+# Statuses an external member can see: the lead has reviewed and accepted the report.
+EXTERNAL_STATUSES = (
+    Status.ACCEPTED,
+    Status.ON_AGENDA,
+    Status.AWAITING_ANSWER,
+    Status.ANSWERED,
+    Status.CLOSED,
+)
+# Statuses that count as "reported" in statistics (merged duplicates count once, in the target).
+REPORTED_EXCLUDED = (Status.DRAFT, Status.MERGED)
+
+
+@dataclass(frozen=True)
+class Viewer:
+    """Who is looking: the user, their current verksamhet, roles and member organisation."""
+
+    user: Any
+    verksamhet: Verksamhet
+    roles: frozenset[str] = field(default_factory=frozenset)
+    organisation: Organisation | None = None
+
+    @classmethod
+    def of(cls, request: HttpRequest) -> Viewer:
+        return cls(
+            user=request.user,
+            verksamhet=request.verksamhet,  # type: ignore[attr-defined]
+            roles=frozenset(getattr(request, "roles", set())),
+            organisation=getattr(request, "member_organisation", None),
+        )
+
+    def has(self, *roles: str) -> bool:
+        return bool(self.roles & set(roles))
+
+    @property
+    def is_staff(self) -> bool:
+        return self.has(Role.OMBUD, Role.LEAD, Role.ADMIN, Role.GRANT_OFFICER)
+
+    @property
+    def is_lead(self) -> bool:
+        return self.has(Role.LEAD, Role.ADMIN)
+
+
+def in_year(year: int) -> Q:
+    """The year a report counts in: the year it was submitted (drafts: created)."""
+    return Q(submitted_at__year=year) | Q(submitted_at__isnull=True, created_at__year=year)
+
+
+def visible_reports(viewer: Viewer) -> QuerySet[Systembrist]:
+    """Every report the viewer may see, nothing else.
+
+    Lead and admin: all of the verksamhet. Ombud: all but other ombud's drafts. Member:
+    accepted reports that concern their organisation or are on the ledningsgrupp's agenda.
+    Grant officer: closed reports.
+    """
+    qs = Systembrist.objects.filter(verksamhet=viewer.verksamhet)
+    if viewer.is_lead:
+        return qs
+    rules = Q(pk__in=[])
+    if viewer.has(Role.OMBUD):
+        rules |= ~Q(status=Status.DRAFT) | Q(reporter=viewer.user)
+    if viewer.has(Role.MEMBER) and viewer.organisation is not None:
+        concerns = Q(organisations=viewer.organisation) | Q(meeting__isnull=False)
+        rules |= Q(status__in=EXTERNAL_STATUSES) & concerns
+    if viewer.has(Role.GRANT_OFFICER):
+        rules |= Q(status=Status.CLOSED)
+    return qs.filter(pk__in=qs.filter(rules).values("pk"))
+
+
+def register(viewer: Viewer) -> QuerySet[Systembrist]:
+    """The register's rows, with everything a row shows fetched up front."""
+    return (
+        visible_reports(viewer)
+        .select_related("reporter", "meeting")
+        .prefetch_related(
+            Prefetch("organisations", queryset=Organisation.objects.order_by("name")),
+            Prefetch(
+                "supports", queryset=Support.objects.only("systembrist_id", "clients_affected")
+            ),
+        )
+        .order_by("-created_at", "-pk")
+    )
+
+
+def report_for(viewer: Viewer, pk: int) -> Systembrist:
+    """One report with its timeline, answers and supports, or 404 outside the viewer's scope."""
+    report = (
+        visible_reports(viewer)
+        .select_related("reporter", "meeting", "merged_into", "verksamhet")
+        .prefetch_related(
+            Prefetch("organisations", queryset=Organisation.objects.order_by("name")),
+            Prefetch("events", queryset=Event.objects.select_related("by")),
+            Prefetch("answers", queryset=Answer.objects.select_related("organisation", "author")),
+            Prefetch("supports", queryset=Support.objects.select_related("ombud")),
+            Prefetch("merged", queryset=Systembrist.objects.only("pk", "title", "merged_into")),
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    if report is None:
+        raise Http404
+    return report
+
+
+def total_affected(report: Systembrist) -> int:
+    """The reporter's count plus every supporting ombud's count."""
+    return report.clients_affected + sum(s.clients_affected for s in report.supports.all())
+
+
+def missing_organisations(report: Systembrist) -> list[Organisation]:
+    """Responsible organisations that have not answered yet (uses prefetched data)."""
+    answered = {a.organisation_id for a in report.answers.all()}
+    return [o for o in report.organisations.all() if o.pk not in answered]
+
+
+def overdue_reports(
+    *, verksamhet: Verksamhet, organisation: Organisation | None = None
+) -> list[Systembrist]:
+    """Reports awaiting an answer past their due date, with the organisations still silent.
+
+    With ``organisation``: only those where that organisation has not answered.
+    """
+    today = timezone.localdate()
+    qs = (
+        Systembrist.objects.filter(
+            verksamhet=verksamhet, status=Status.AWAITING_ANSWER, answer_due__lt=today
+        )
+        .prefetch_related(
+            Prefetch("organisations", queryset=Organisation.objects.order_by("name")),
+            "answers",
+        )
+        .order_by("answer_due", "pk")
+    )
+    if organisation is not None:
+        qs = qs.filter(organisations=organisation).exclude(answers__organisation=organisation)
+    result = []
+    for report in qs:
+        report.missing = missing_organisations(report)  # type: ignore[attr-defined]
+        if report.missing:  # type: ignore[attr-defined]
+            result.append(report)
+    return result
+
+
+def years(*, verksamhet: Verksamhet) -> list[int]:
+    """Years with reports, newest first (always includes the current year)."""
+    reports = Systembrist.objects.filter(verksamhet=verksamhet)
+    found = {d.year for d in reports.dates("created_at", "year")}
+    found |= {d.year for d in reports.dates("submitted_at", "year")}
+    found.add(timezone.localdate().year)
+    return sorted(found, reverse=True)
+
+
+def _counts(qs: QuerySet[Systembrist], key: str) -> dict[Any, int]:
+    return {
+        row[key]: row["n"]
+        for row in qs.order_by().values(key).annotate(n=Count("pk", distinct=True))
+    }
+
+
+def statistics(*, verksamhet: Verksamhet, year: int) -> dict[str, Any]:
+    """Raw counts for one year: per status, level, outcome and responsible organisation.
+
+    Unsuppressed; the view masks small counts for viewers outside the verksamhet's staff.
+    """
+    reported = (
+        Systembrist.objects.filter(verksamhet=verksamhet)
+        .exclude(status__in=REPORTED_EXCLUDED)
+        .filter(in_year(year))
+    )
+    by_status = _counts(reported, "status")
+    by_level = _counts(reported, "level")
+    by_outcome = _counts(reported.filter(status=Status.CLOSED), "outcome")
+    org_counts = _counts(reported, "organisations")
+    orgs = Organisation.objects.filter(pk__in=[k for k in org_counts if k]).order_by("name")
+    return {
+        "year": year,
+        "reported": reported.count(),
+        "by_status": [
+            (s.value, s.label, by_status.get(s.value, 0))
+            for s in Status
+            if s not in REPORTED_EXCLUDED
+        ],
+        "by_level": [(lv.value, lv.label, by_level.get(lv.value, 0)) for lv in Level],
+        "by_outcome": [(o.value, o.label, by_outcome.get(o.value, 0)) for o in Outcome],
+        "by_organisation": [(o.pk, o.name, org_counts.get(o.pk, 0)) for o in orgs],
+    }
+
+
+def yearly_figures(*, verksamhet: Verksamhet, year: int) -> dict[str, Any]:
+    """Figures for the statsbidrag redovisning of ``year`` (unsuppressed, staff only).
+
+    Returns::
+
+        {
+          "year": 2025,
+          "reported": 7,                  # submitted in the year; drafts and merged duplicates excluded
+          "closed": 3,
+          "by_status": {"submitted": 1, ..., "closed": 3},   # every status except draft/merged
+          "by_level": {"handlaggare": 2, "lokal": 4, "central": 1},
+          "by_outcome": {"resolved": 1, "partly": 1, "not_resolved": 1, "no_action": 0},
+          "labels": {"status": {code: label}, "level": {...}, "outcome": {...}},
+          "examples": [                   # up to 5, closed ones first, then most clients affected
+            {"pk", "title", "level", "organisations": [names], "status", "outcome",
+             "conclusion", "clients_affected"},
+          ],
+        }
+
+    ``level``, ``status`` and ``outcome`` in examples are display labels (Swedish in the UI).
+    """
+    stats = statistics(verksamhet=verksamhet, year=year)
+    reported = (
+        Systembrist.objects.filter(verksamhet=verksamhet)
+        .exclude(status__in=REPORTED_EXCLUDED)
+        .filter(in_year(year))
+        .prefetch_related(
+            Prefetch("organisations", queryset=Organisation.objects.order_by("name")),
+            "supports",
+        )
+    )
+    rows = sorted(
+        reported,
+        key=lambda r: (r.status != Status.CLOSED, -total_affected(r), r.pk),
+    )[:5]
+    examples = [
+        {
+            "pk": r.pk,
+            "title": r.title,
+            "level": str(r.get_level_display()),
+            "organisations": [o.name for o in r.organisations.all()],
+            "status": str(r.get_status_display()),
+            "outcome": str(r.get_outcome_display()) if r.outcome else "",
+            "conclusion": r.conclusion,
+            "clients_affected": total_affected(r),
+        }
+        for r in rows
+    ]
+    by_status = {code: n for code, _label, n in stats["by_status"]}
+    return {
+        "year": year,
+        "reported": stats["reported"],
+        "closed": by_status.get(Status.CLOSED, 0),
+        "by_status": by_status,
+        "by_level": {code: n for code, _label, n in stats["by_level"]},
+        "by_outcome": {code: n for code, _label, n in stats["by_outcome"]},
+        "labels": {
+            "status": {s.value: str(s.label) for s in Status if s not in REPORTED_EXCLUDED},
+            "level": {lv.value: str(lv.label) for lv in Level},
+            "outcome": {o.value: str(o.label) for o in Outcome},
+        },
+        "examples": examples,
+    }
+
+
+def small_count_threshold() -> int:
+    return int(getattr(settings, "SMALL_COUNT_THRESHOLD", 5))
+
+
+def upcoming_meetings(*, verksamhet: Verksamhet) -> list[Any]:
+    """Planned meetings of the verksamhet's ledningsgrupp from today on (read-only)."""
+    from ledningsgrupp.models import Meeting, MeetingStatus
+
+    return list(
+        Meeting.objects.filter(
+            ledningsgrupp__verksamhet=verksamhet,
+            status=MeetingStatus.PLANNED,
+            date__gte=timezone.localdate(),
+        )
+        .select_related("ledningsgrupp")
+        .order_by("date", "start_time")
+    )
+
+
+def today() -> datetime.date:
+    return timezone.localdate()
