@@ -1,0 +1,1 @@
+"""Figures, tables, charts and suppression for the application and the redovisning."""
