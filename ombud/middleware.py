@@ -64,3 +64,16 @@ class CurrentVerksamhetMiddleware:
                     {a.verksamhet for a in assignments}, key=lambda v: v.name
                 )
         return self.get_response(request)
+
+
+class NoStoreMiddleware:
+    """Pages for logged-in users hold personal data: no browser or proxy may keep a copy."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if request.user.is_authenticated and not response.has_header("Cache-Control"):
+            response["Cache-Control"] = "no-store, private"
+        return response

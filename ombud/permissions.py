@@ -35,7 +35,10 @@ def _check(request: HttpRequest, roles: frozenset[str]) -> HttpResponseBase | No
     user = request.user
     if not user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    if otp_required_for(request) and not user.is_verified():  # type: ignore[attr-defined,union-attr]
+    oidc_ok = getattr(settings, "OIDC_SATISFIES_OTP", False) and request.session.get(
+        "auth_via_oidc"
+    )
+    if otp_required_for(request) and not oidc_ok and not user.is_verified():  # type: ignore[attr-defined,union-attr]
         return redirect("otp_verify" if _has_device(user) else "otp_setup")
     if roles and not (set(getattr(request, "roles", set())) & roles):
         raise PermissionDenied

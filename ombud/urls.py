@@ -32,6 +32,9 @@ urlpatterns = [
     path("dataskydd/", include("ombud.dataprotection.urls")),
 ]
 
+if settings.OIDC_ENABLED:
+    urlpatterns.append(path("oidc/", include("mozilla_django_oidc.urls")))
+
 if getattr(settings, "ADMIN_ENABLED", True):
     urlpatterns.append(path("admin/", admin.site.urls))
 

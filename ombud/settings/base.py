@@ -53,6 +53,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "ombud.middleware.SessionTimeoutMiddleware",
     "ombud.middleware.CurrentVerksamhetMiddleware",
+    "ombud.middleware.NoStoreMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -131,6 +132,23 @@ SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+
+# Optional OpenID Connect login (the kommun's IdP), on when a client id is configured.
+OIDC_ENABLED = bool(env.str("OIDC_RP_CLIENT_ID", default=""))
+if OIDC_ENABLED:
+    INSTALLED_APPS.append("mozilla_django_oidc")
+    AUTHENTICATION_BACKENDS.insert(1, "ombud.oidc.OmbudOIDCBackend")
+    OIDC_RP_CLIENT_ID = env.str("OIDC_RP_CLIENT_ID")
+    OIDC_RP_CLIENT_SECRET = env.str("OIDC_RP_CLIENT_SECRET")
+    OIDC_RP_SIGN_ALGO = env.str("OIDC_RP_SIGN_ALGO", default="RS256")
+    OIDC_OP_AUTHORIZATION_ENDPOINT = env.str("OIDC_OP_AUTHORIZATION_ENDPOINT")
+    OIDC_OP_TOKEN_ENDPOINT = env.str("OIDC_OP_TOKEN_ENDPOINT")
+    OIDC_OP_USER_ENDPOINT = env.str("OIDC_OP_USER_ENDPOINT")
+    OIDC_OP_JWKS_ENDPOINT = env.str("OIDC_OP_JWKS_ENDPOINT", default="")
+    OIDC_RP_SCOPES = env.str("OIDC_RP_SCOPES", default="openid email profile")
+    OIDC_LOGIN_LABEL = env.str("OIDC_LOGIN_LABEL", default="")
+# Strong authentication at the IdP counts as the second factor.
+OIDC_SATISFIES_OTP = env.bool("OIDC_SATISFIES_OTP", default=True)
 
 # Roles that must use a second factor (TOTP). Enrolment happens at first login.
 OTP_REQUIRED_ROLES = env.list("OTP_REQUIRED_ROLES", default=["ombud", "lead", "admin"])

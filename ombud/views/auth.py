@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 from io import BytesIO
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.http import HttpRequest, HttpResponse
@@ -21,7 +22,12 @@ from ombud.permissions import login_only, public
 
 login = public(
     auth_views.LoginView.as_view(
-        authentication_form=EmailAuthenticationForm, redirect_authenticated_user=True
+        authentication_form=EmailAuthenticationForm,
+        redirect_authenticated_user=True,
+        extra_context={
+            "oidc_enabled": settings.OIDC_ENABLED,
+            "oidc_label": getattr(settings, "OIDC_LOGIN_LABEL", ""),
+        },
     )
 )
 logout = public(auth_views.LogoutView.as_view())

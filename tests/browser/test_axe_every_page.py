@@ -1,0 +1,45 @@
+"""axe-core (WCAG 2.1 AA) on every HTML page of the access matrix, as a role that may see it."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from tests.access import ROLE_USERS
+from tests.security.harness import visits
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_axe_on_every_page(world, live_server, browser):  # type: ignore[no-untyped-def]
+    by_role = defaultdict(list)
+    for visit in visits(world):
+        by_role[visit.role].append(visit)
+    axe = Axe()
+    failures, checked = [], 0
+    for role, role_visits in by_role.items():
+        context = browser.new_context()
+        page = context.new_page()
+        user = world.users[ROLE_USERS[role]]
+        page.goto(f"{live_server.url}/konto/logga-in/")
+        page.get_by_label("E-postadress").fill(user.email)
+        page.get_by_label("Lösenord").fill("Testlosenord-123")
+        page.get_by_role("button", name="Logga in").click()
+        page.wait_for_url(f"{live_server.url}/")
+        for visit in role_visits:
+            response = page.request.get(f"{live_server.url}{visit.url}")
+            if "text/html" not in response.headers.get("content-type", ""):
+                continue
+            page.goto(f"{live_server.url}{visit.url}")
+            results = axe.run(page, options={"runOnly": ["wcag2a", "wcag2aa", "wcag21aa"]})
+            checked += 1
+            if results.violations_count:
+                failures.append(f"{visit.url} as {role}:\n{results.generate_report()}")
+            if page.locator("h1").count() != 1:
+                failures.append(f"{visit.url} as {role}: {page.locator('h1').count()} h1 elements")
+        context.close()
+    print(f"axe checked {checked} pages")
+    assert checked >= 5
+    assert not failures, "\n\n".join(failures)
