@@ -1,0 +1,54 @@
+"""Shared helpers for the systembrist services: events, role checks, the guard."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import gettext as _
+
+from ombud.audit import save
+from ombud.models import Role, RoleAssignment
+
+from ..guard import check_texts, client_terms
+from ..models import Event, Systembrist
+
+
+def event(
+    report: Systembrist, *, by: Any, kind: str, comment: str = "", reference: str = ""
+) -> Event:
+    """Append one step to the report's timeline."""
+    item = Event(systembrist=report, by=by, kind=kind, comment=comment, reference=reference)
+    save(item, by=by)
+    return item
+
+
+def roles_of(user: Any, verksamhet_id: int) -> set[str]:
+    if user is None:
+        return set()
+    return set(
+        RoleAssignment.objects.filter(user=user, verksamhet_id=verksamhet_id).values_list(
+            "role", flat=True
+        )
+    )
+
+
+def require_lead(user: Any, report: Systembrist) -> None:
+    """Review, agenda and closing are the lead's (or admin's) work."""
+    if not roles_of(user, report.verksamhet_id) & {Role.LEAD, Role.ADMIN}:
+        raise PermissionDenied(_("Only the coordinator can do this."))
+
+
+def guard(verksamhet: Any, texts: Mapping[str, str]) -> None:
+    """Stop the save when any free text looks identifying (message per field)."""
+    check_texts(texts, terms=client_terms(verksamhet))
+
+
+def refuse(message: str, field: str | None = None) -> ValidationError:
+    return ValidationError({field: message} if field else message)
+
+
+def locked(report: Systembrist) -> Systembrist:
+    """The report's row, locked for the rest of the transaction."""
+    return Systembrist.objects.select_for_update().get(pk=report.pk)

@@ -1,0 +1,147 @@
+"""Statistics per year, CSV exports and the year's PDF summary (small counts suppressed)."""
+
+from __future__ import annotations
+
+import csv
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ombud.models import Role
+from ombud.pdf import pdf_response, render_pdf
+from ombud.permissions import requires
+
+from ..filters import RegisterFilter
+from ..models import Status
+from ..selectors import Viewer, in_year, register, statistics, total_affected, years
+from ..stats import shown_statistics, suppress
+
+
+def _year(request: HttpRequest, choices: list[int]) -> int:
+    try:
+        year = int(request.GET.get("ar", ""))
+    except ValueError:
+        year = timezone.localdate().year
+    return year if year in choices else choices[0]
+
+
+@requires(*Role)
+def statistics_page(request: HttpRequest) -> HttpResponse:
+    viewer = Viewer.of(request)
+    choices = years(verksamhet=viewer.verksamhet)
+    year = _year(request, choices)
+    stats = shown_statistics(
+        statistics(verksamhet=viewer.verksamhet, year=year), staff=viewer.is_staff
+    )
+    return render(
+        request,
+        "systembrister/statistics.html",
+        {"stats": stats, "years": choices, "year": year, "staff": viewer.is_staff},
+    )
+
+
+def _csv(filename: str) -> tuple[HttpResponse, Any]:
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.write("\ufeff")  # Excel opens UTF-8 with a BOM
+    return response, csv.writer(response, delimiter=";")
+
+
+@requires(*Role)
+def statistics_csv(request: HttpRequest) -> HttpResponse:
+    viewer = Viewer.of(request)
+    choices = years(verksamhet=viewer.verksamhet)
+    year = _year(request, choices)
+    stats = shown_statistics(
+        statistics(verksamhet=viewer.verksamhet, year=year), staff=viewer.is_staff
+    )
+    response, writer = _csv(f"systembrister-statistik-{year}.csv")
+    writer.writerow([_("Year"), _("Grouping"), _("Value"), _("Number")])
+    writer.writerow([year, _("Total"), _("Reported"), stats["reported"]])
+    groups = [
+        ("by_status", _("Status")),
+        ("by_level", _("Level")),
+        ("by_outcome", _("Outcome")),
+        ("by_organisation", _("Organisation")),
+    ]
+    for key, heading in groups:
+        for row in stats[key]:
+            writer.writerow([year, heading, row["label"], row["count"]])
+    return response
+
+
+@requires(*Role)
+def register_csv(request: HttpRequest) -> HttpResponse:
+    """The register as filtered, one row per report (client counts masked outside the staff)."""
+    viewer = Viewer.of(request)
+    filterset = RegisterFilter(
+        request.GET or None, queryset=register(viewer), verksamhet=viewer.verksamhet
+    )
+    response, writer = _csv("systembrister.csv")
+    writer.writerow(
+        [
+            _("Number"),
+            _("Title"),
+            _("Status"),
+            _("Level"),
+            _("Life area"),
+            _("Responsible organisations"),
+            _("Clients affected"),
+            _("First observed"),
+            _("Submitted"),
+            _("Outcome"),
+            _("Answer due"),
+        ]
+    )
+    for r in filterset.qs:
+        writer.writerow(
+            [
+                r.pk,
+                r.title,
+                r.get_status_display(),
+                r.get_level_display(),
+                r.get_life_area_display(),
+                ", ".join(o.name for o in r.organisations.all()),
+                suppress(total_affected(r), staff=viewer.is_staff),
+                f"{r.first_observed:%Y-%m-%d}",
+                f"{r.submitted_at:%Y-%m-%d}" if r.submitted_at else "",
+                r.get_outcome_display() if r.outcome else "",
+                f"{r.answer_due:%Y-%m-%d}" if r.answer_due else "",
+            ]
+        )
+    return response
+
+
+@requires(*Role)
+def year_pdf(request: HttpRequest) -> HttpResponse:
+    """The year's systembrister for the ledningsgrupp and the redovisning."""
+    viewer = Viewer.of(request)
+    choices = years(verksamhet=viewer.verksamhet)
+    year = _year(request, choices)
+    stats = shown_statistics(
+        statistics(verksamhet=viewer.verksamhet, year=year), staff=viewer.is_staff
+    )
+    reports = [
+        {"report": r, "affected": suppress(total_affected(r), staff=viewer.is_staff)}
+        for r in register(viewer)
+        .filter(in_year(year))
+        .exclude(status__in=(Status.DRAFT, Status.MERGED))
+        .prefetch_related("answers__organisation")
+        .order_by("submitted_at", "pk")
+    ]
+    title = _("Systembrister %(year)s") % {"year": year}
+    data = render_pdf(
+        "systembrister/pdf/year.html",
+        {
+            "stats": stats,
+            "reports": reports,
+            "year": year,
+            "verksamhet": viewer.verksamhet,
+            "generated": timezone.localdate(),
+        },
+        title=title,
+    )
+    return pdf_response(data, f"systembrister-{year}.pdf")
