@@ -1,1 +1,80 @@
 """Navigation links and dashboard sections this app adds to the shared pages."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+
+from ombud.history import track
+from ombud.models import Role
+from ombud.permissions import has_role
+from ombud.registry import DashboardSection, dashboard, nav
+
+from .models import (
+    ActionPlan,
+    Assignment,
+    Client,
+    Consent,
+    Contact,
+    Fullmakt,
+    Goal,
+    Need,
+    Step,
+    Uppdrag,
+)
+
+nav(
+    _("Clients"),
+    "clients:list",
+    Role.OMBUD,
+    Role.LEAD,
+    Role.ADMIN,
+    order=10,
+    match_prefix="/klienter/",
+)
+
+track(Client, "verksamhet")
+track(Uppdrag, "client__verksamhet")
+track(Assignment, "uppdrag__client__verksamhet")
+track(Consent, "client__verksamhet")
+track(Fullmakt, "client__verksamhet")
+track(Contact, "client__verksamhet")
+track(Need, "client__verksamhet")
+track(ActionPlan, "client__verksamhet")
+track(Goal, "plan__client__verksamhet")
+track(Step, "goal__plan__client__verksamhet")
+
+
+@dashboard
+def client_sections(request: HttpRequest) -> list[DashboardSection]:
+    from .selectors import viewer_for
+    from .selectors.lists import caseload_per_ombud, waiting_list
+    from .selectors.reminders import count, reminders_for
+
+    if not has_role(request, Role.OMBUD, Role.LEAD, Role.ADMIN) or request.verksamhet is None:  # type: ignore[attr-defined]
+        return []
+    viewer = viewer_for(request)
+    sections = []
+    if has_role(request, Role.OMBUD):
+        r = reminders_for(viewer)
+        sections.append(
+            DashboardSection(
+                _("Reminders (%(n)s)") % {"n": count(r)},
+                "clients/dashboard/reminders.html",
+                r,
+                order=10,
+            )
+        )
+    if viewer.sees_all:
+        sections.append(
+            DashboardSection(
+                _("Clients per ombud"),
+                "clients/dashboard/lead.html",
+                {
+                    "rows": caseload_per_ombud(viewer),
+                    "waiting": list(waiting_list(viewer)[:10]),
+                },
+                order=12,
+            )
+        )
+    return sections

@@ -1,4 +1,50 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from .views import consent, contacts, lists, plan, records, tasks, uppdrag
 
 app_name = "clients"
-urlpatterns: list = []
+urlpatterns = [
+    path("", lists.client_list, name="list"),
+    path("vantelista/", lists.waiting, name="waiting"),
+    path("per-ombud/", lists.per_ombud, name="per_ombud"),
+    path("ny/", records.client_create, name="create"),
+    path("uppgifter/", tasks.tasks, name="tasks"),
+    path("uppgifter/ny/", tasks.task_create, name="task_create"),
+    path("uppgifter/<int:tpk>/klar/", tasks.task_done, name="task_done"),
+    path("<int:pk>/", records.client_detail, name="detail"),
+    path("<int:pk>/andra/", records.client_edit, name="edit"),
+    path("<int:pk>/uppdrag/", uppdrag.uppdrag_page, name="uppdrag"),
+    path("<int:pk>/uppdrag/starta/<str:step>/", uppdrag.uppdrag_advance, name="uppdrag_advance"),
+    path("<int:pk>/uppdrag/avsluta/", uppdrag.uppdrag_end, name="uppdrag_end"),
+    path("<int:pk>/uppdrag/ateroppna/", uppdrag.uppdrag_reopen, name="uppdrag_reopen"),
+    path("<int:pk>/uppdrag/<int:upk>/andra/", uppdrag.uppdrag_edit, name="uppdrag_edit"),
+    path("<int:pk>/overlamning/", uppdrag.handover, name="handover"),
+    path("<int:pk>/samtycken/", consent.consent_page, name="consents"),
+    path("<int:pk>/samtycken/nytt/", consent.consent_create, name="consent_create"),
+    path("<int:pk>/samtycken/<int:cpk>/andra/", consent.consent_edit, name="consent_edit"),
+    path(
+        "<int:pk>/samtycken/<int:cpk>/aterkalla/",
+        consent.consent_withdraw,
+        name="consent_withdraw",
+    ),
+    path("<int:pk>/fullmakter/ny/", consent.fullmakt_create, name="fullmakt_create"),
+    path("<int:pk>/fullmakter/<int:fpk>/andra/", consent.fullmakt_edit, name="fullmakt_edit"),
+    path(
+        "<int:pk>/fullmakter/<int:fpk>/aterkalla/",
+        consent.fullmakt_withdraw,
+        name="fullmakt_withdraw",
+    ),
+    path("<int:pk>/kontakter/", contacts.contacts, name="contacts"),
+    path("<int:pk>/kontakter/ny/", contacts.contact_create, name="contact_create"),
+    path("<int:pk>/kontakter/<int:cpk>/stryk/", contacts.contact_strike, name="contact_strike"),
+    path("<int:pk>/plan/", plan.plan_page, name="plan"),
+    path("<int:pk>/plan/andra/", plan.plan_edit, name="plan_edit"),
+    path("<int:pk>/plan/pdf/", plan.plan_pdf, name="plan_pdf"),
+    path("<int:pk>/behov/nytt/", plan.need_create, name="need_create"),
+    path("<int:pk>/behov/<int:npk>/andra/", plan.need_edit, name="need_edit"),
+    path("<int:pk>/plan/mal/nytt/", plan.goal_create, name="goal_create"),
+    path("<int:pk>/plan/mal/<int:gpk>/andra/", plan.goal_edit, name="goal_edit"),
+    path("<int:pk>/plan/mal/<int:gpk>/steg/nytt/", plan.step_create, name="step_create"),
+    path("<int:pk>/plan/steg/<int:spk>/andra/", plan.step_edit, name="step_edit"),
+    path("<int:pk>/overenskommelse/pdf/", plan.agreement_pdf, name="agreement_pdf"),
+]

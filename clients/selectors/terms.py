@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ombud.models import Verksamhet
 
-from .models import Client
+from ..models import Client
 
 
 def identifying_terms(*, verksamhet: Verksamhet) -> list[str]:

@@ -1,0 +1,372 @@
+"""Thin forms: widgets, labels and field checks. Business rules live in services."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from ombud.concurrency import VersionedFormMixin
+from ombud.models import Organisation, User, Verksamhet
+
+from . import personnummer
+from .models import (
+    ActionPlan,
+    Boende,
+    Client,
+    ClientGroup,
+    Consent,
+    Contact,
+    EndReason,
+    Forsorjning,
+    Fullmakt,
+    Goal,
+    Need,
+    Step,
+    Sysselsattning,
+    Task,
+    Uppdrag,
+)
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+def date_field(
+    label: Any, *, required: bool = True, initial_today: bool = False
+) -> forms.DateField:
+    return forms.DateField(
+        label=label,
+        required=required,
+        widget=DateInput(),
+        initial=timezone.localdate if initial_today else None,
+    )
+
+
+def blank_choice(choices: Any) -> list[tuple[str, Any]]:
+    return [("", "---------"), *choices]
+
+
+def organisations(verksamhet: Verksamhet) -> Any:
+    return Organisation.objects.filter(verksamhet=verksamhet, active=True).order_by("name")
+
+
+class ClientForm(VersionedFormMixin, forms.ModelForm):
+    personnummer = forms.CharField(
+        label=_("Personal identity number"),
+        required=False,
+        max_length=20,
+        help_text=_("Optional. 12 digits, e.g. 19850312-1234. Samordningsnummer are accepted."),
+    )
+    other_groups = forms.TypedMultipleChoiceField(
+        label=_("Other client groups"),
+        choices=ClientGroup.choices,
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Client
+        fields = [
+            "alias",
+            "first_name",
+            "last_name",
+            "personnummer",
+            "birth_year",
+            "gender",
+            "kommun",
+            "phone",
+            "email",
+            "address",
+            "preferred_contact",
+            "contact_notes",
+            "primary_group",
+            "other_groups",
+            "missbruk",
+            "hemloshet",
+            "enskild_verksamhet",
+            "risk_severe",
+        ]
+        help_texts = {
+            "alias": _("Required. A name the client chooses; it need not be their real name."),
+            "first_name": _("Optional. Leave empty if the client wants to stay anonymous."),
+        }
+        widgets = {
+            "address": forms.Textarea(attrs={"rows": 2}),
+            "contact_notes": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args: Any, verksamhet: Verksamhet, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["kommun"].queryset = verksamhet.kommuner.order_by("name")  # type: ignore[attr-defined]
+
+    def clean_personnummer(self) -> str:
+        try:
+            return personnummer.normalise(self.cleaned_data.get("personnummer", ""))
+        except ValidationError as exc:
+            raise ValidationError(exc.messages) from None
+
+
+class ClientCreateForm(ClientForm):
+    waiting_since = date_field(_("On the waiting list since"), initial_today=True)
+    referred_by = forms.CharField(
+        label=_("How the client came to us"), required=False, max_length=200
+    )
+    take = forms.BooleanField(
+        label=_("I take this client myself (contact-building starts today)"), required=False
+    )
+
+    class Meta(ClientForm.Meta):
+        pass
+
+    def __init__(self, *args: Any, can_take: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not can_take:
+            del self.fields["take"]
+
+
+class AdvanceForm(VersionedFormMixin, forms.Form):
+    on = date_field(_("Date"), initial_today=True)
+    ombud = forms.ModelChoiceField(
+        label=_("Responsible ombud"), queryset=User.objects.none(), required=False
+    )
+
+    def __init__(self, *args: Any, ombud_choices: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if ombud_choices is None:
+            del self.fields["ombud"]
+        else:
+            self.fields["ombud"].queryset = ombud_choices  # type: ignore[attr-defined]
+
+
+class EndForm(VersionedFormMixin, forms.Form):
+    on = date_field(_("The uppdrag ended on"), initial_today=True)
+    end_reason = forms.ChoiceField(
+        label=_("Reason for ending"), choices=blank_choice(EndReason.choices)
+    )
+    end_reason_other = forms.CharField(
+        label=_("Other reason"),
+        required=False,
+        max_length=200,
+        help_text=_("Only when the reason is “Other”."),
+    )
+    boende_end = forms.ChoiceField(
+        label=_("Housing at end"), choices=blank_choice(Boende.choices), required=False
+    )
+    sysselsattning_end = forms.ChoiceField(
+        label=_("Occupation at end"), choices=blank_choice(Sysselsattning.choices), required=False
+    )
+    forsorjning_end = forms.ChoiceField(
+        label=_("Income at end"), choices=blank_choice(Forsorjning.choices), required=False
+    )
+
+
+class UppdragForm(VersionedFormMixin, forms.ModelForm):
+    class Meta:
+        model = Uppdrag
+        fields = [
+            "referred_by",
+            "waiting_since",
+            "contact_started",
+            "started",
+            "boende_start",
+            "sysselsattning_start",
+            "forsorjning_start",
+            "boende_end",
+            "sysselsattning_end",
+            "forsorjning_end",
+        ]
+        widgets = {
+            "waiting_since": DateInput(),
+            "contact_started": DateInput(),
+            "started": DateInput(),
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.status != "ended":
+            for name in ("boende_end", "sysselsattning_end", "forsorjning_end"):
+                del self.fields[name]
+
+
+class ReopenForm(forms.Form):
+    on = date_field(_("New period starts on"), initial_today=True)
+    referred_by = forms.CharField(
+        label=_("How the client came back"), required=False, max_length=200
+    )
+    ombud = forms.ModelChoiceField(
+        label=_("Responsible ombud"),
+        queryset=User.objects.none(),
+        required=False,
+        help_text=_("Leave empty to put the client on the waiting list."),
+    )
+
+    def __init__(self, *args: Any, ombud_choices: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["ombud"].queryset = ombud_choices  # type: ignore[attr-defined]
+
+
+class HandoverForm(forms.Form):
+    to_ombud = forms.ModelChoiceField(
+        label=_("New responsible ombud"), queryset=User.objects.none()
+    )
+    on = date_field(_("From"), initial_today=True)
+    reason = forms.CharField(label=_("Reason for handover"), max_length=300)
+
+    def __init__(self, *args: Any, ombud_choices: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["to_ombud"].queryset = ombud_choices  # type: ignore[attr-defined]
+        self.fields["on"].help_text = _(
+            "The former ombud has no access to the client from this date."
+        )
+
+
+class ConsentEditForm(VersionedFormMixin, forms.ModelForm):
+    class Meta:
+        model = Consent
+        fields = ["organisation", "person", "scope", "form", "witness", "valid_from", "valid_until"]
+        widgets = {
+            "scope": forms.Textarea(attrs={"rows": 3}),
+            "form": forms.RadioSelect,
+            "valid_from": DateInput(),
+            "valid_until": DateInput(),
+        }
+        help_texts = {"valid_until": _("Leave empty if the consent has no end date.")}
+
+    def __init__(self, *args: Any, verksamhet: Verksamhet, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations(verksamhet)  # type: ignore[attr-defined]
+        if not self.instance.pk:
+            self.fields["valid_from"].initial = timezone.localdate
+
+
+class WithdrawForm(VersionedFormMixin, forms.Form):
+    on = date_field(_("Withdrawn on"), initial_today=True)
+    reason = forms.CharField(label=_("Reason (optional)"), required=False, max_length=300)
+
+
+class FullmaktEditForm(VersionedFormMixin, forms.ModelForm):
+    class Meta:
+        model = Fullmakt
+        fields = ["organisation", "covers", "valid_from", "valid_until"]
+        widgets = {
+            "covers": forms.Textarea(attrs={"rows": 3}),
+            "valid_from": DateInput(),
+            "valid_until": DateInput(),
+        }
+        help_texts = {
+            "covers": _("Be specific: which matter, which decisions, which documents."),
+            "valid_until": _("Required. At most one year after the start."),
+        }
+
+    def __init__(self, *args: Any, verksamhet: Verksamhet, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations(verksamhet)  # type: ignore[attr-defined]
+        if not self.instance.pk:
+            self.fields["valid_from"].initial = timezone.localdate
+
+
+class ContactLogForm(forms.ModelForm):
+    class Meta:
+        model = Contact
+        fields = ["date", "type", "duration_minutes", "organisations", "no_personal_data", "note"]
+        widgets = {
+            "date": DateInput(),
+            "organisations": forms.CheckboxSelectMultiple,
+            "note": forms.Textarea(attrs={"rows": 3}),
+        }
+        help_texts = {
+            "note": _("Keep it short. Write only what is needed."),
+            "organisations": _("A contact about the client needs the client's valid consent."),
+        }
+
+    def __init__(self, *args: Any, verksamhet: Verksamhet, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organisations"].queryset = organisations(verksamhet)  # type: ignore[attr-defined]
+        self.fields["date"].initial = timezone.localdate
+
+
+class StrikeForm(forms.Form):
+    reason = forms.CharField(label=_("Why is the entry wrong?"), max_length=300)
+
+
+class NeedForm(VersionedFormMixin, forms.ModelForm):
+    priority = forms.TypedChoiceField(
+        label=_("The client's priority"),
+        coerce=int,
+        choices=[(i, str(i)) for i in range(1, 6)],
+        initial=3,
+        help_text=_("1 = most important"),
+    )
+
+    class Meta:
+        model = Need
+        fields = ["life_area", "description", "priority", "status"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+
+
+class PlanForm(VersionedFormMixin, forms.ModelForm):
+    class Meta:
+        model = ActionPlan
+        fields = ["follow_up", "sip_status", "sip_date", "sip_with", "agreement_text"]
+        widgets = {
+            "follow_up": DateInput(),
+            "sip_date": DateInput(),
+            "agreement_text": forms.Textarea(attrs={"rows": 5}),
+        }
+        help_texts = {"sip_with": _("Which organisations take part in the SIP.")}
+
+
+class GoalForm(VersionedFormMixin, forms.ModelForm):
+    class Meta:
+        model = Goal
+        fields = ["description", "needs", "achieved"]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 2}),
+            "needs": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args: Any, client: Client, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["needs"].queryset = client.needs.order_by("priority", "pk")  # type: ignore[attr-defined]
+
+
+class StepForm(VersionedFormMixin, forms.ModelForm):
+    class Meta:
+        model = Step
+        fields = ["description", "organisation", "responsible_text", "due", "status", "outcome"]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 2}),
+            "due": DateInput(),
+            "outcome": forms.Textarea(attrs={"rows": 2}),
+        }
+        help_texts = {
+            "organisation": _(
+                "The ombud sees that the organisation acts; the ombud never decides on insatser."
+            ),
+            "responsible_text": _("For example “the client” or “the ombud”."),
+        }
+
+    def __init__(self, *args: Any, verksamhet: Verksamhet, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations(verksamhet)  # type: ignore[attr-defined]
+
+
+class TaskForm(forms.ModelForm):
+    class Meta:
+        model = Task
+        fields = ["title", "due", "client"]
+        widgets = {"due": DateInput()}
+
+    def __init__(self, *args: Any, clients: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["client"].queryset = clients  # type: ignore[attr-defined]
+        self.fields["client"].required = False

@@ -1,0 +1,93 @@
+"""Who may see and edit which client: the one access rule of the clients app.
+
+- lead and admin: every client of the current verksamhet;
+- ombud: clients they are assigned to today (an ``Assignment`` that has started and not
+  ended), and, read-only, the verksamhet's waiting list (waiting clients nobody is assigned to);
+- everyone else (ledningsgrupp members, grant officers): no client data at all (404).
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef, Q, QuerySet, Value
+from django.http import Http404, HttpRequest
+from django.utils import timezone
+
+from ombud.models import Role, Verksamhet
+from ombud.permissions import has_role
+
+from ..models import Assignment, Client, Uppdrag, UppdragStatus
+
+CLIENT_ROLES = (Role.OMBUD, Role.LEAD, Role.ADMIN)
+
+
+@dataclass(frozen=True)
+class Viewer:
+    user: Any
+    verksamhet: Verksamhet
+    sees_all: bool
+    today: datetime.date
+
+    @property
+    def is_ombud_only(self) -> bool:
+        return not self.sees_all
+
+
+def viewer_for(request: HttpRequest) -> Viewer:
+    """The current user's view on client data; 404 for roles that see none."""
+    if not has_role(request, *CLIENT_ROLES) or request.verksamhet is None:  # type: ignore[attr-defined]
+        raise Http404
+    return Viewer(
+        user=request.user,
+        verksamhet=request.verksamhet,  # type: ignore[attr-defined]
+        sees_all=has_role(request, Role.LEAD, Role.ADMIN),
+        today=timezone.localdate(),
+    )
+
+
+def current_assignments(day: datetime.date) -> QuerySet[Assignment]:
+    return Assignment.objects.filter(start__lte=day).filter(Q(end__isnull=True) | Q(end__gt=day))
+
+
+def assigned_to(user: Any, day: datetime.date) -> Exists:
+    """Exists-expression: the client has an assignment to ``user`` on ``day``."""
+    return Exists(current_assignments(day).filter(uppdrag__client=OuterRef("pk"), ombud=user))
+
+
+def on_waiting_list(day: datetime.date) -> Exists:
+    """Exists-expression: the client waits and nobody is assigned yet."""
+    taken = current_assignments(day).filter(uppdrag=OuterRef("pk"))
+    waiting = Uppdrag.objects.filter(client=OuterRef("pk"), status=UppdragStatus.WAITING).exclude(
+        Exists(taken)
+    )
+    return Exists(waiting)
+
+
+def visible_clients(viewer: Viewer) -> QuerySet[Client]:
+    qs = Client.objects.filter(verksamhet=viewer.verksamhet)
+    if viewer.sees_all:
+        return qs
+    return qs.filter(Q(assigned_to(viewer.user, viewer.today)) | Q(on_waiting_list(viewer.today)))
+
+
+def client_for(request: HttpRequest, pk: int, *, write: bool = False) -> tuple[Viewer, Client]:
+    """The client ``pk`` if the user may see it (404 otherwise); 403 on a write it may not make.
+
+    One query: the client with ``editable`` (assigned to the ombud today, or lead/admin).
+    """
+    viewer = viewer_for(request)
+    qs = visible_clients(viewer).select_related("kommun")
+    if viewer.sees_all:
+        qs = qs.annotate(editable=Value(True))
+    else:
+        qs = qs.annotate(editable=assigned_to(viewer.user, viewer.today))
+    client = qs.filter(pk=pk).first()
+    if client is None:
+        raise Http404
+    if write and not client.editable:  # type: ignore[attr-defined]
+        raise PermissionDenied
+    return viewer, client

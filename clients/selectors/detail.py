@@ -1,0 +1,174 @@
+"""What the client pages show: each function is a fixed number of queries."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Prefetch, QuerySet
+
+from ombud.models import Organisation
+
+from ..models import (
+    ActionPlan,
+    Assignment,
+    Client,
+    Consent,
+    Contact,
+    Fullmakt,
+    Goal,
+    Need,
+    Step,
+    Task,
+    Uppdrag,
+)
+
+EXPIRY_WARNING_DAYS = 30
+RECENT_CONTACTS = 8
+
+
+def uppdrag_periods(client: Client) -> list[Uppdrag]:
+    """All periods, newest first, with their assignments and ombud (two queries)."""
+    return list(
+        client.uppdrag.order_by("-pk").prefetch_related(
+            Prefetch(
+                "assignments",
+                queryset=Assignment.objects.select_related("ombud").order_by("start", "pk"),
+            )
+        )
+    )
+
+
+def responsible_on(uppdrag: Uppdrag | None, day: datetime.date) -> Assignment | None:
+    """The assignment in force on ``day`` (uses the prefetched assignments)."""
+    if uppdrag is None:
+        return None
+    current = [
+        a for a in uppdrag.assignments.all() if a.start <= day and (a.end is None or a.end > day)
+    ]
+    return current[-1] if current else None
+
+
+def recent_contacts(client: Client, limit: int = RECENT_CONTACTS) -> list[Contact]:
+    return list(
+        client.contacts.select_related("by", "struck_by")
+        .prefetch_related("organisations")
+        .order_by("-date", "-pk")[:limit]
+    )
+
+
+def contact_log(client: Client) -> QuerySet[Contact]:
+    return (
+        client.contacts.select_related("by", "struck_by")
+        .prefetch_related("organisations")
+        .order_by("-date", "-pk")
+    )
+
+
+@dataclass
+class OrgConsent:
+    organisation: Organisation
+    state: str  # valid | future | expired | withdrawn | none
+    consent: Consent | None
+    expires_soon: bool = False
+
+
+def consent_state(consents: list[Consent], day: datetime.date) -> tuple[str, Consent | None]:
+    """The state for one organisation on ``day`` from all the client's consents for it."""
+    valid = [c for c in consents if c.is_valid_on(day)]
+    if valid:
+        return "valid", max(valid, key=lambda c: c.valid_until or datetime.date.max)
+    future = [
+        c
+        for c in consents
+        if c.valid_from > day and (c.withdrawn_on is None or c.withdrawn_on > c.valid_from)
+    ]
+    if future:
+        return "future", min(future, key=lambda c: c.valid_from)
+    if not consents:
+        return "none", None
+    last = max(consents, key=lambda c: (c.valid_from, c.pk))
+    if last.withdrawn_on is not None and last.withdrawn_on <= day:
+        return "withdrawn", last
+    return "expired", last
+
+
+def consents(client: Client) -> list[Consent]:
+    return list(client.consents.select_related("organisation", "recorded_by"))
+
+
+def fullmakter(client: Client) -> list[Fullmakt]:
+    return list(client.fullmakter.select_related("organisation"))
+
+
+def consent_overview(
+    client: Client, all_consents: list[Consent], day: datetime.date
+) -> list[OrgConsent]:
+    """Every active organisation of the verksamhet (and any with a consent), with today's state."""
+    orgs = {
+        o.pk: o
+        for o in Organisation.objects.filter(verksamhet_id=client.verksamhet_id, active=True)
+    }
+    by_org: dict[int, list[Consent]] = {}
+    for c in all_consents:
+        by_org.setdefault(c.organisation_id, []).append(c)
+        orgs.setdefault(c.organisation_id, c.organisation)
+    rows = []
+    for org in sorted(orgs.values(), key=lambda o: o.name):
+        state, consent = consent_state(by_org.get(org.pk, []), day)
+        soon = bool(
+            state == "valid"
+            and consent is not None
+            and consent.valid_until is not None
+            and (consent.valid_until - day).days <= EXPIRY_WARNING_DAYS
+        )
+        rows.append(OrgConsent(org, state, consent, soon))
+    order = {"valid": 0, "future": 1, "withdrawn": 2, "expired": 3, "none": 4}
+    rows.sort(key=lambda r: (order[r.state], r.organisation.name))
+    return rows
+
+
+def needs(client: Client) -> list[Need]:
+    return list(client.needs.order_by("priority", "pk"))
+
+
+def plan(client: Client) -> ActionPlan | None:
+    """The action plan with goals, their needs and steps (four queries)."""
+    return (
+        ActionPlan.objects.filter(client=client)
+        .prefetch_related(
+            Prefetch(
+                "goals",
+                queryset=Goal.objects.prefetch_related(
+                    "needs",
+                    Prefetch("steps", queryset=Step.objects.select_related("organisation")),
+                ),
+            )
+        )
+        .first()
+    )
+
+
+def open_tasks(client: Client) -> list[Task]:
+    return list(client.tasks.filter(done_at__isnull=True).select_related("owner"))
+
+
+def overview(client: Client, day: datetime.date) -> dict[str, Any]:
+    """Everything the client's overview page shows."""
+    all_consents = consents(client)
+    periods = uppdrag_periods(client)
+    return {
+        "periods": periods,
+        "responsible": responsible_on(periods[0] if periods else None, day),
+        "contacts": recent_contacts(client),
+        "consent_rows": [
+            r for r in consent_overview(client, all_consents, day) if r.state != "none"
+        ],
+        "fullmakter": [
+            f for f in fullmakter(client) if f.withdrawn_on is None and f.valid_until >= day
+        ],
+        "needs": needs(client),
+        "plan": plan(client),
+        "tasks": open_tasks(client),
+    }

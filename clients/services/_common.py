@@ -1,0 +1,60 @@
+"""Helpers shared by the clients services."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ombud.audit import save
+from ombud.concurrency import lock_for_edit
+from ombud.models import Organisation, Role, RoleAssignment, Verksamhet
+
+
+def today() -> datetime.date:
+    return timezone.localdate()
+
+
+def apply_edit(
+    obj: models.Model, *, by: Any, version: int | None, changes: dict[str, Any]
+) -> models.Model:
+    """Lock ``obj``, check the version, set ``changes`` (only model fields)."""
+    lock_for_edit(obj, version)
+    for name, value in changes.items():
+        setattr(obj, name, value)
+    return obj
+
+
+def check_organisation(org: Organisation | None, verksamhet_id: int, field: str) -> None:
+    if org is not None and org.verksamhet_id != verksamhet_id:
+        raise ValidationError({field: _("Choose an organisation of this PO service.")})
+
+
+def check_not_future(day: datetime.date | None, field: str) -> None:
+    if day is not None and day > today():
+        raise ValidationError({field: _("The date cannot be in the future.")})
+
+
+def check_order(pairs: Iterable[tuple[str, datetime.date | None]]) -> None:
+    """Dates must not go backwards: each present date is on or after the previous present one."""
+    previous: tuple[str, datetime.date] | None = None
+    for field, day in pairs:
+        if day is None:
+            continue
+        if previous is not None and day < previous[1]:
+            raise ValidationError(
+                {field: _("This date is before an earlier step (%(day)s).") % {"day": previous[1]}}
+            )
+        previous = (field, day)
+
+
+def is_ombud(user: Any, verksamhet: Verksamhet) -> bool:
+    return RoleAssignment.objects.filter(user=user, verksamhet=verksamhet, role=Role.OMBUD).exists()
+
+
+__all__ = ["apply_edit", "check_order", "save", "today"]

@@ -1,0 +1,72 @@
+"""Small display helpers for the client pages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+from django.utils.translation import gettext as _
+
+from .. import personnummer
+from ..models import UppdragStatus
+
+register = template.Library()
+
+STATUS_CLASS = {
+    UppdragStatus.WAITING: "text-bg-warning",
+    UppdragStatus.CONTACT_BUILDING: "text-bg-info",
+    UppdragStatus.ACTIVE: "text-bg-success",
+    UppdragStatus.ENDED: "text-bg-secondary",
+}
+CONSENT_CLASS = {
+    "valid": "text-bg-success",
+    "future": "text-bg-info",
+    "expired": "text-bg-secondary",
+    "withdrawn": "text-bg-danger",
+    "none": "text-bg-light border",
+}
+
+
+@register.filter
+def status_class(status: str | None) -> str:
+    return STATUS_CLASS.get(status or "", "text-bg-light border")  # type: ignore[call-overload]
+
+
+@register.filter
+def status_label(status: str | None) -> str:
+    if not status:
+        return "–"
+    return str(UppdragStatus(status).label)
+
+
+@register.filter
+def consent_class(state: str) -> str:
+    return CONSENT_CLASS.get(state, "text-bg-light border")
+
+
+@register.filter
+def consent_label(state: str) -> str:
+    return {
+        "valid": _("May be contacted"),
+        "future": _("Not yet valid"),
+        "expired": _("Expired"),
+        "withdrawn": _("Withdrawn"),
+        "none": _("No consent"),
+    }.get(state, state)
+
+
+@register.filter
+def pnr(value: str) -> str:
+    return personnummer.formatted(value or "")
+
+
+@register.filter
+def group_labels(values: Any) -> str:
+    from ..models import ClientGroup
+
+    return "; ".join(str(ClientGroup(v).label) for v in values or [])
+
+
+@register.simple_tag
+def page_url(querystring: str, number: int) -> str:
+    return f"?{querystring}&sida={number}" if querystring else f"?sida={number}"

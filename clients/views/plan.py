@@ -1,0 +1,212 @@
+"""Needs and the action plan (goals, steps, follow-up, SIP); the printable plan and agreement."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from ombud.pdf import pdf_response, render_pdf
+
+from .. import services
+from ..forms import GoalForm, NeedForm, PlanForm, StepForm
+from ..models import ActionPlan, Goal, Need, Step
+from ..selectors import client_for
+from ..selectors.detail import needs, plan, responsible_on, uppdrag_periods
+from ._base import client_view, form_page, log_view, run_form, without
+
+
+@client_view
+def plan_page(request: HttpRequest, pk: int) -> HttpResponse:
+    viewer, client = client_for(request, pk)
+    log_view(request, client, "plan")
+    return render(
+        request,
+        "clients/plan.html",
+        {
+            "client": client,
+            "tab": "plan",
+            "today": viewer.today,
+            "needs": needs(client),
+            "plan": plan(client),
+        },
+    )
+
+
+@client_view
+def need_create(request: HttpRequest, pk: int) -> HttpResponse:
+    viewer, client = client_for(request, pk, write=True)
+    form = NeedForm(request.POST or None)
+    done = run_form(
+        request,
+        form,
+        lambda d: services.need_create(client=client, by=request.user, **without(d, "version")),
+    )
+    if done is not None:
+        messages.success(request, _("The need is recorded."))
+        return redirect("clients:plan", pk=client.pk)
+    return form_page(
+        request,
+        form,
+        title=_("New need"),
+        client=client,
+        cancel="clients:plan",
+        intro=_("Write the need as the client says it."),
+    )
+
+
+@client_view
+def need_edit(request: HttpRequest, pk: int, npk: int) -> HttpResponse:
+    viewer, client = client_for(request, pk, write=True)
+    need = get_object_or_404(Need, pk=npk, client=client)
+    form = NeedForm(request.POST or None, instance=need)
+    done = run_form(
+        request,
+        form,
+        lambda d: services.need_update(
+            need=need, by=request.user, version=d.get("version"), **without(d, "version")
+        ),
+    )
+    if done is not None:
+        messages.success(request, _("Saved."))
+        return redirect("clients:plan", pk=client.pk)
+    return form_page(request, form, title=_("Edit need"), client=client, cancel="clients:plan")
+
+
+@client_view
+def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    viewer, client = client_for(request, pk, write=True)
+    the_plan = ActionPlan.objects.filter(client=client).first() or ActionPlan(client=client)
+    form = PlanForm(request.POST or None, instance=the_plan)
+
+    def save(d: dict) -> ActionPlan:
+        target = services.plan_for(client=client, by=request.user)
+        version = d.get("version") if the_plan.pk else target.version
+        return services.plan_update(
+            plan=target, by=request.user, version=version, **without(d, "version")
+        )
+
+    done = run_form(request, form, save)
+    if done is not None:
+        messages.success(request, _("Saved."))
+        return redirect("clients:plan", pk=client.pk)
+    return form_page(
+        request, form, title=_("Follow-up, SIP and agreement"), client=client, cancel="clients:plan"
+    )
+
+
+@client_view
+def goal_create(request: HttpRequest, pk: int) -> HttpResponse:
+    viewer, client = client_for(request, pk, write=True)
+    form = GoalForm(request.POST or None, client=client)
+
+    def save(d: dict) -> Goal:
+        the_plan = services.plan_for(client=client, by=request.user)
+        return services.goal_create(plan=the_plan, by=request.user, **without(d, "version"))
+
+    done = run_form(request, form, save)
+    if done is not None:
+        messages.success(request, _("The goal is added."))
+        return redirect("clients:plan", pk=client.pk)
+    return form_page(
+        request,
+        form,
+        title=_("New goal"),
+        client=client,
+        cancel="clients:plan",
+        intro=_("Write the goal in the client's own words, and tick the needs it answers."),
+    )
+
+
+@client_view
+def goal_edit(request: HttpRequest, pk: int, gpk: int) -> HttpResponse:
+    viewer, client = client_for(request, pk, write=True)
+    goal = get_object_or_404(Goal, pk=gpk, plan__client=client)
+    form = GoalForm(request.POST or None, instance=goal, client=client)
+    done = run_form(
+        request,
+        form,
+        lambda d: services.goal_update(
+            goal=goal, by=request.user, version=d.get("version"), **without(d, "version")
+        ),
+    )
+    if done is not None:
+        messages.success(request, _("Saved."))
+        return redirect("clients:plan", pk=client.pk)
+    return form_page(request, form, title=_("Edit goal"), client=client, cancel="clients:plan")
+
+
+@client_view
+def step_create(request: HttpRequest, pk: int, gpk: int) -> HttpResponse:
+    viewer, client = client_for(request, pk, write=True)
+    goal = get_object_or_404(Goal, pk=gpk, plan__client=client)
+    form = StepForm(request.POST or None, verksamhet=viewer.verksamhet)
+    done = run_form(
+        request,
+        form,
+        lambda d: services.step_create(goal=goal, by=request.user, **without(d, "version")),
+    )
+    if done is not None:
+        messages.success(request, _("The step is added."))
+        return redirect("clients:plan", pk=client.pk)
+    return form_page(
+        request,
+        form,
+        title=_("New step for: %(goal)s") % {"goal": goal},
+        client=client,
+        cancel="clients:plan",
+    )
+
+
+@client_view
+def step_edit(request: HttpRequest, pk: int, spk: int) -> HttpResponse:
+    viewer, client = client_for(request, pk, write=True)
+    step = get_object_or_404(Step, pk=spk, goal__plan__client=client)
+    form = StepForm(request.POST or None, instance=step, verksamhet=viewer.verksamhet)
+    done = run_form(
+        request,
+        form,
+        lambda d: services.step_update(
+            step=step, by=request.user, version=d.get("version"), **without(d, "version")
+        ),
+    )
+    if done is not None:
+        messages.success(request, _("Saved."))
+        return redirect("clients:plan", pk=client.pk)
+    return form_page(request, form, title=_("Edit step"), client=client, cancel="clients:plan")
+
+
+@client_view
+def plan_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    viewer, client = client_for(request, pk)
+    log_view(request, client, "plan pdf", pdf=True)
+    title = _("My plan")
+    data = render_pdf(
+        "clients/pdf/plan.html",
+        {"client": client, "needs": needs(client), "plan": plan(client), "today": viewer.today},
+        title=str(title),
+    )
+    return pdf_response(data, f"plan-{client.pk}.pdf")
+
+
+@client_view
+def agreement_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    viewer, client = client_for(request, pk)
+    log_view(request, client, "agreement pdf", pdf=True)
+    periods = uppdrag_periods(client)
+    latest = periods[0] if periods else None
+    assignment = responsible_on(latest, viewer.today)
+    responsible = assignment.ombud if assignment else None
+    data = render_pdf(
+        "clients/pdf/agreement.html",
+        {
+            "client": client,
+            "plan": plan(client),
+            "ombud": responsible or request.user,
+            "verksamhet": viewer.verksamhet,
+            "today": viewer.today,
+        },
+        title=str(_("Agreement between client and personligt ombud")),
+    )
+    return pdf_response(data, f"overenskommelse-{client.pk}.pdf")
