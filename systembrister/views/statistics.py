@@ -83,7 +83,7 @@ def register_csv(request: HttpRequest) -> HttpResponse:
     response, writer = _csv("systembrister.csv")
     writer.writerow(
         [
-            _("Number"),
+            _("Report number"),
             _("Title"),
             _("Status"),
             _("Level"),
