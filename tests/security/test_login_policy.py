@@ -24,8 +24,8 @@ def test_weak_new_password_is_refused_in_swedish(client, world):  # type: ignore
     )
     body = response.content.decode()
     assert response.status_code == 200
-    assert "Lösenordet är för kort" in body
-    assert "helt numeriskt" in body
+    assert "lösenordet är för kort. Det måste innehålla minst 12 tecken" in body
+    assert "enbart numeriskt" in body
 
 
 def test_oidc_maps_verified_email_to_existing_active_user(world):  # type: ignore[no-untyped-def]
