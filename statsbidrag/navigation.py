@@ -1,1 +1,106 @@
 """Navigation links and dashboard sections this app adds to the shared pages."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from ombud.history import track
+from ombud.models import Role
+from ombud.permissions import has_role
+from ombud.registry import DashboardSection, dashboard, nav
+
+from .models import (
+    Application,
+    CoFinancing,
+    Decision,
+    DocumentStatus,
+    EmploymentPeriod,
+    GrantYear,
+    Payment,
+    Redovisning,
+    Repayment,
+)
+
+nav(gettext_lazy("State grant"), "statsbidrag:index", *Role, order=60)
+
+track(EmploymentPeriod, "verksamhet")
+track(GrantYear, "verksamhet")
+track(CoFinancing, "grant_year__verksamhet")
+track(Decision, "grant_year__verksamhet")
+track(Payment, "grant_year__verksamhet")
+track(Repayment, "grant_year__verksamhet")
+track(Application, "grant_year__verksamhet")
+track(Redovisning, "grant_year__verksamhet")
+
+
+@dashboard
+def statsbidrag_sections(request: HttpRequest) -> list[DashboardSection]:
+    """Deadlines for the grant officer and the lead: application 1 March, redovisning 15 January."""
+    verksamhet = getattr(request, "verksamhet", None)
+    if verksamhet is None or not has_role(request, Role.GRANT_OFFICER, Role.LEAD, Role.ADMIN):
+        return []
+    from .selectors import deadlines
+
+    d = deadlines()
+    today = timezone.localdate()
+    years = {
+        gy.year: gy
+        for gy in GrantYear.objects.filter(verksamhet=verksamhet).select_related(
+            "application", "redovisning"
+        )
+    }
+
+    def status(year: int, attr: str) -> str:
+        gy = years.get(year)
+        doc = getattr(gy, attr, None) if gy else None
+        if doc is None:
+            return "missing"
+        return "submitted" if doc.status == DocumentStatus.SUBMITTED else "draft"
+
+    items = [
+        {
+            "label": _("Application for %(year)s") % {"year": d.application_year},
+            "due": d.application_due,
+            "days": (d.application_due - today).days,
+            "status": status(d.application_year, "application"),
+            "year": d.application_year,
+            "kind": "ansokan",
+            "exists": d.application_year in years,
+        },
+        {
+            "label": _("Redovisning for %(year)s") % {"year": d.redovisning_year},
+            "due": d.redovisning_due,
+            "days": (d.redovisning_due - today).days,
+            "status": status(d.redovisning_year, "redovisning"),
+            "year": d.redovisning_year,
+            "kind": "redovisning",
+            "exists": d.redovisning_year in years,
+        },
+    ]
+    # Earlier redovisningar still not submitted are overdue.
+    for year in sorted(years):
+        if year < d.redovisning_year and status(year, "redovisning") != "submitted":
+            items.append(
+                {
+                    "label": _("Redovisning for %(year)s") % {"year": year},
+                    "due": datetime.date(year + 1, 1, 15),
+                    "days": (datetime.date(year + 1, 1, 15) - today).days,
+                    "status": status(year, "redovisning"),
+                    "year": year,
+                    "kind": "redovisning",
+                    "exists": True,
+                }
+            )
+    return [
+        DashboardSection(
+            _("State grant deadlines"),
+            "statsbidrag/dashboard/_deadlines.html",
+            {"items": items},
+            order=20,
+        )
+    ]

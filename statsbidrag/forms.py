@@ -1,0 +1,111 @@
+"""Thin forms: widgets and field validation; rules live in services."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from ombud.concurrency import VersionedFormMixin
+from ombud.models import Role, User, Verksamhet
+
+from .models import CoFinancing, Decision, EmploymentPeriod, GrantYear, Payment, Repayment
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class EmploymentPeriodForm(VersionedFormMixin, forms.ModelForm):
+    class Meta:
+        model = EmploymentPeriod
+        fields = ["ombud", "name", "start", "end", "percent", "employer_kommun", "employer_name"]
+        widgets = {"start": DATE, "end": DATE}
+
+    def __init__(self, *args: Any, verksamhet: Verksamhet, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["ombud"].queryset = User.objects.filter(  # type: ignore[attr-defined]
+            roles__verksamhet=verksamhet, roles__role=Role.OMBUD
+        ).distinct()
+        self.fields["ombud"].required = False
+        self.fields["employer_kommun"].queryset = verksamhet.kommuner.all()  # type: ignore[attr-defined]
+
+
+class GrantYearForm(VersionedFormMixin, forms.ModelForm):
+    year = forms.IntegerField(label=_("Year"), min_value=2013, max_value=2100)
+
+    class Meta:
+        model = GrantYear
+        fields = [
+            "amount_per_arsanstallning",
+            "applicant_kommun",
+            "participating_kommuner",
+            "planned_arsanstallningar",
+            "contact_person",
+            "contact_email",
+            "costs",
+        ]
+        widgets = {"participating_kommuner": forms.CheckboxSelectMultiple}
+
+    def __init__(self, *args: Any, verksamhet: Verksamhet, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        kommuner = verksamhet.kommuner.all()
+        self.fields["applicant_kommun"].queryset = kommuner  # type: ignore[attr-defined]
+        self.fields["participating_kommuner"].queryset = kommuner  # type: ignore[attr-defined]
+        if self.instance.pk:
+            del self.fields["year"]
+
+
+class CoFinancingForm(forms.ModelForm):
+    class Meta:
+        model = CoFinancing
+        fields = ["kommun", "planned", "actual"]
+
+    def __init__(self, *args: Any, verksamhet: Verksamhet, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["kommun"].queryset = verksamhet.kommuner.all()  # type: ignore[attr-defined]
+
+
+class DecisionForm(forms.ModelForm):
+    class Meta:
+        model = Decision
+        fields = ["decided_on", "reference", "granted_amount", "arsanstallningar", "note"]
+        widgets = {"decided_on": DATE, "note": forms.Textarea(attrs={"rows": 3})}
+
+
+class PaymentForm(forms.ModelForm):
+    class Meta:
+        model = Payment
+        fields = ["paid_on", "amount", "note"]
+        widgets = {"paid_on": DATE}
+
+
+class RepaymentForm(forms.ModelForm):
+    class Meta:
+        model = Repayment
+        fields = ["demanded_on", "amount", "reason", "repaid_on"]
+        widgets = {
+            "demanded_on": DATE,
+            "repaid_on": DATE,
+            "reason": forms.Textarea(attrs={"rows": 3}),
+        }
+
+
+class AnswersForm(VersionedFormMixin, forms.Form):
+    """One text area per free-text question of the document's question list."""
+
+    def __init__(
+        self, *args: Any, questions: list[dict[str, str]], instance: Any, **kwargs: Any
+    ) -> None:
+        self.instance = instance
+        super().__init__(*args, **kwargs)
+        for q in questions:
+            if q["kind"] == "text":
+                self.fields[q["key"]] = forms.CharField(
+                    label=q["label"],
+                    required=False,
+                    widget=forms.Textarea(attrs={"rows": 5}),
+                    initial=(instance.answers or {}).get(q["key"], ""),
+                )
+
+    def answers(self) -> dict[str, str]:
+        return {k: v for k, v in self.cleaned_data.items() if k != "version"}

@@ -1,0 +1,156 @@
+"""A document (application or redovisning) as content: questions with their text, tables
+and charts. Live drafts and frozen snapshots render through the same code."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from statsbidrag.models import Application, GrantYear, Redovisning, ReportForm
+
+from .application import APPLICATION_SECTIONS, application_questions
+from .charts import Chart, redovisning_charts
+from .figures import application_figures, redovisning_figures
+from .tables import Table, section_tables
+
+APPLICATION, REDOVISNING = "ansokan", "redovisning"
+
+
+@dataclass
+class Section:
+    key: str
+    number: int
+    label: str
+    kind: str
+    text: str = ""
+    tables: list[Table] = field(default_factory=list)
+    charts: list[Chart] = field(default_factory=list)
+
+
+@dataclass
+class Content:
+    kind: str
+    title: str
+    year: int
+    verksamhet: str
+    sections: list[Section]
+    frozen: bool
+    suppressed: bool
+    submitted_at: str | None = None
+    submitted_by: str = ""
+    generated_at: str = ""
+
+    def all_tables(self) -> list[Table]:
+        return [t for s in self.sections for t in s.tables]
+
+
+def form_for_year(year: int) -> ReportForm | None:
+    """The newest form (highest version) in use for ``year``."""
+    return (
+        ReportForm.objects.filter(valid_from_year__lte=year)
+        .order_by("-valid_from_year", "-version")
+        .first()
+    )
+
+
+def title_for(kind: str, grant_year: GrantYear) -> str:
+    if kind == APPLICATION:
+        return _("Application for statsbidrag for personligt ombud %(year)s") % {
+            "year": grant_year.year
+        }
+    return _("Redovisning of personligt ombud %(year)s") % {"year": grant_year.year}
+
+
+def live_snapshot(
+    kind: str, grant_year: GrantYear, document: Application | Redovisning | None
+) -> dict[str, Any]:
+    """What would be frozen if the document were submitted now."""
+    v, year = grant_year.verksamhet, grant_year.year
+    if kind == APPLICATION:
+        figures = application_figures(verksamhet=v, year=year)
+        questions = application_questions()
+    else:
+        figures = redovisning_figures(verksamhet=v, year=year)
+        form = (
+            document.form
+            if isinstance(document, Redovisning) and document.form_id
+            else form_for_year(year)
+        )
+        questions = list(form.questions) if form else []
+    return {
+        "kind": kind,
+        "title": title_for(kind, grant_year),
+        "year": year,
+        "verksamhet": v.name,
+        "questions": questions,
+        "answers": dict(document.answers) if document else {},
+        "figures": figures,
+        "generated_at": timezone.now().isoformat(timespec="seconds"),
+    }
+
+
+def build_content(
+    snapshot: dict[str, Any], *, frozen: bool, suppress: bool, document: Any = None
+) -> Content:
+    figures = snapshot["figures"]
+    kind = snapshot["kind"]
+    sections = []
+    for number, q in enumerate(snapshot["questions"], start=1):
+        section = Section(
+            q["key"], number, q["label"], q["kind"], text=snapshot["answers"].get(q["key"], "")
+        )
+        if kind == APPLICATION:
+            builder = APPLICATION_SECTIONS.get(q["kind"])
+            tables = builder(figures) if builder else []
+            section.tables = [t.suppressed() for t in tables] if suppress else tables
+        else:
+            section.tables = section_tables(q["kind"], figures, suppress=suppress)
+            section.charts = list(redovisning_charts(section.tables).values())
+        sections.append(section)
+    submitted_by = ""
+    if document is not None and document.submitted_by_id:
+        submitted_by = str(document.submitted_by)
+    return Content(
+        kind=kind,
+        title=snapshot["title"],
+        year=snapshot["year"],
+        verksamhet=snapshot["verksamhet"],
+        sections=sections,
+        frozen=frozen,
+        suppressed=suppress,
+        submitted_at=snapshot.get("submitted_at"),
+        submitted_by=submitted_by,
+        generated_at=snapshot["generated_at"],
+    )
+
+
+def content_for(kind: str, grant_year: GrantYear, document: Any, *, suppress: bool) -> Content:
+    """The frozen snapshot when submitted, else the live draft."""
+    if document is not None and document.snapshot:
+        return build_content(document.snapshot, frozen=True, suppress=suppress, document=document)
+    return build_content(
+        live_snapshot(kind, grant_year, document),
+        frozen=False,
+        suppress=suppress,
+        document=document,
+    )
+
+
+def render_document_pdf(content: Content) -> bytes:
+    from ombud.pdf import render_pdf
+
+    from .suppression import threshold
+
+    return render_pdf(
+        "statsbidrag/pdf/document.html",
+        {"doc": content, "threshold": threshold()},
+        title=content.title,
+    )
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()

@@ -1,0 +1,361 @@
+"""The figures as labelled tables: one source for the page, the PDF, the CSV and the charts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from clients.models import Boende, ContactType, EndReason, Forsorjning, Gender, Sysselsattning
+from clients.models.client import ClientGroup
+from systembrister.models import Level, Outcome, Status
+
+from .clients import AGE_BANDS, CATEGORIES, GENDERS
+from .suppression import suppress_count
+
+COUNT, MONEY, NUMBER, TEXT, DATE = "count", "money", "number", "text", "date"
+
+
+@dataclass
+class Table:
+    key: str
+    title: str
+    columns: list[tuple[str, str]]  # (label, kind)
+    rows: list[list[Any]] = field(default_factory=list)
+
+    def suppressed(self) -> Table:
+        """A copy with small counts hidden in count columns."""
+        kinds = [k for _label, k in self.columns]
+        rows = [
+            [suppress_count(v) if kind == COUNT else v for v, kind in zip(row, kinds, strict=True)]
+            for row in self.rows
+        ]
+        return Table(self.key, self.title, self.columns, rows)
+
+    @property
+    def kinds(self) -> list[str]:
+        return [k for _label, k in self.columns]
+
+
+def category_labels() -> dict[str, str]:
+    return {
+        "ongoing_at_start": _("Ongoing at the start of the year"),
+        "new": _("New during the year"),
+        "ended": _("Ended during the year"),
+        "waiting_at_year_end": _("On the waiting list at the end of the year"),
+        "served": _("Clients during the year, total"),
+    }
+
+
+def band_label(band: str) -> str:
+    if band == "unknown":
+        return _("Age not known")
+    if band == "total":
+        return _("Total")
+    return _("%(band)s years") % {"band": band.replace("-", "–")}
+
+
+def gender_columns() -> list[tuple[str, str]]:
+    return [(str(Gender(g).label), COUNT) for g in GENDERS] + [(_("Total"), COUNT)]
+
+
+def staff_tables(f: dict[str, Any]) -> list[Table]:
+    s = f["staff"]
+    summary = Table(
+        "arsanstallningar",
+        _("Årsanställningar and ombud"),
+        [(_("Figure"), TEXT), (_("Value"), NUMBER)],
+        [[_("Årsanställningar"), s["arsanstallningar"]], [_("Number of ombud"), s["ombud_count"]]],
+    )
+    periods = Table(
+        "anstallningar",
+        _("Employment periods during the year"),
+        [
+            (_("Ombud"), TEXT),
+            (_("Employer"), TEXT),
+            (_("From"), DATE),
+            (_("Until"), DATE),
+            (_("Percentage of full time"), NUMBER),
+            (_("Årsanställningar"), NUMBER),
+        ],
+        [
+            [p["name"], p["employer"], p["start"], p["end"], p["percent"], p["arsanstallningar"]]
+            for p in s["periods"]
+        ],
+    )
+    return [summary, periods]
+
+
+def client_tables(f: dict[str, Any]) -> list[Table]:
+    c = f["clients"]
+    labels = category_labels()
+    by_gender = Table(
+        "klienter-kon",
+        _("Clients by gender"),
+        [(_("Clients"), TEXT), *gender_columns()],
+        [[labels[cat], *c["by_gender"][cat].values()] for cat in CATEGORIES],
+    )
+    by_age = Table(
+        "klienter-alder",
+        _("Clients by age group"),
+        [(_("Clients"), TEXT), *[(band_label(b), COUNT) for b in AGE_BANDS], (_("Total"), COUNT)],
+        [[labels[cat], *c["by_age_band"][cat].values()] for cat in CATEGORIES],
+    )
+    age_gender = Table(
+        "klienter-alder-kon",
+        _("Clients during the year by age group and gender"),
+        [(_("Age group"), TEXT), *gender_columns()],
+        [[band_label(b), *row.values()] for b, row in c["age_gender"].items()],
+    )
+    return [by_gender, by_age, age_gender]
+
+
+def group_tables(f: dict[str, Any]) -> list[Table]:
+    g = f["groups"]
+    groups = Table(
+        "klientgrupper",
+        _("Client groups (clients during the year)"),
+        [(_("Client group"), TEXT), (_("Primary group"), COUNT), (_("Primary or other"), COUNT)],
+        [
+            [f"{key}. {ClientGroup(int(key)).label}", g["primary"][key], g["any"][key]]
+            for key in g["any"]
+        ]
+        + [[_("No group recorded"), g["primary"]["none"], None]],
+    )
+    ch = f["characteristics"]
+    names = {
+        "missbruk": _("Co-occurring substance use"),
+        "hemloshet": _("Homeless"),
+        "enskild_verksamhet": _("In a private provider's service"),
+        "risk_severe": _("At risk of severe psychiatric disability"),
+        "served": _("Clients during the year, total"),
+    }
+    characteristics = Table(
+        "kannetecken",
+        _("Characteristics (clients during the year)"),
+        [(_("Characteristic"), TEXT), (_("Clients"), COUNT)],
+        [[names[k], v] for k, v in ch.items()],
+    )
+    return [groups, characteristics]
+
+
+def end_reason_tables(f: dict[str, Any]) -> list[Table]:
+    e = f["end_reasons"]
+    rows = [[str(EndReason(k).label), v] for k, v in e.items() if k not in ("none", "total")]
+    rows += [[_("No reason recorded"), e["none"]], [_("Total"), e["total"]]]
+    return [
+        Table("avslut", _("Reasons for ending"), [(_("Reason"), TEXT), (_("Uppdrag"), COUNT)], rows)
+    ]
+
+
+def outcome_tables(f: dict[str, Any]) -> list[Table]:
+    choices = {"boende": Boende, "sysselsattning": Sysselsattning, "forsorjning": Forsorjning}
+    titles = {
+        "boende": _("Housing at start and end (ended uppdrag)"),
+        "sysselsattning": _("Occupation at start and end (ended uppdrag)"),
+        "forsorjning": _("Income at start and end (ended uppdrag)"),
+    }
+    tables = []
+    for name, enum in choices.items():
+        rows = [
+            [str(enum(v).label) if v != "none" else _("Not recorded"), c["start"], c["end"]]
+            for v, c in f["outcomes"][name].items()
+        ]
+        tables.append(
+            Table(
+                f"utfall-{name}",
+                titles[name],
+                [(_("Situation"), TEXT), (_("At start"), COUNT), (_("At end"), COUNT)],
+                rows,
+            )
+        )
+    return tables
+
+
+def contact_tables(f: dict[str, Any]) -> list[Table]:
+    c = f["contacts"]
+    rows = [[str(ContactType(t).label), n] for t, n in c["by_type"].items()]
+    rows += [
+        [_("Total"), c["total"]],
+        [_("Clients with at least one contact"), c["clients_with_contact"]],
+    ]
+    return [
+        Table("kontakter", _("Contacts by type"), [(_("Type"), TEXT), (_("Number"), COUNT)], rows)
+    ]
+
+
+def systembrist_tables(f: dict[str, Any]) -> list[Table]:
+    s = f["systembrister"]
+    summary = Table(
+        "systembrister",
+        _("Systembrister reported during the year"),
+        [(_("Figure"), TEXT), (_("Number"), NUMBER)],
+        [
+            [_("Systembrister reported"), s["reported"]],
+            [_("Forwarded to regional or national level"), s["forwarded"]],
+        ],
+    )
+    affected = Table(
+        "systembrister-klienter",
+        _("Clients affected (as estimated by the ombud)"),
+        [(_("Figure"), TEXT), (_("Clients"), COUNT)],
+        [[_("Clients affected, total"), s["clients_affected"]]],
+    )
+    status = Table(
+        "systembrister-status",
+        _("Systembrister by status"),
+        [(_("Status"), TEXT), (_("Number"), NUMBER)],
+        [[str(Status(k).label), v] for k, v in s["by_status"].items()],
+    )
+    level = Table(
+        "systembrister-niva",
+        _("Systembrister by level"),
+        [(_("Level"), TEXT), (_("Number"), NUMBER)],
+        [[str(Level(k).label), v] for k, v in s["by_level"].items()],
+    )
+    outcome = Table(
+        "systembrister-utfall",
+        _("Systembrister by outcome"),
+        [(_("Outcome"), TEXT), (_("Number"), NUMBER)],
+        [
+            [str(Outcome(k).label) if k != "none" else _("Not yet decided"), v]
+            for k, v in s["by_outcome"].items()
+        ],
+    )
+    examples = Table(
+        "systembrister-exempel",
+        _("Examples and their outcome"),
+        [
+            (_("Systembrist"), TEXT),
+            (_("Level"), TEXT),
+            (_("Outcome"), TEXT),
+            (_("Conclusion"), TEXT),
+        ],
+        [
+            [
+                e["title"],
+                str(Level(e["level"]).label),
+                str(Outcome(e["outcome"]).label) if e["outcome"] else "",
+                e["conclusion"],
+            ]
+            for e in s["examples"]
+        ],
+    )
+    return [summary, affected, status, level, outcome, examples]
+
+
+def ledningsgrupp_tables(f: dict[str, Any]) -> list[Table]:
+    lg = f["ledningsgrupp"]
+    check = lg["check"]
+    summary = Table(
+        "ledningsgrupp",
+        _("Ledningsgrupp"),
+        [(_("Figure"), TEXT), (_("Value"), TEXT)],
+        [
+            [_("Meetings held"), lg["meetings_held"]],
+            [_("Meeting dates"), ", ".join(lg["meeting_dates"]) or "–"],
+            [
+                _("Composition complete"),
+                _("Yes")
+                if check["complete"]
+                else _("No, missing: %(m)s") % {"m": ", ".join(check["missing"])},
+            ],
+        ],
+    )
+    members = Table(
+        "ledningsgrupp-ledamoter",
+        _("Member organisations during the year"),
+        [
+            (_("Organisation"), TEXT),
+            (_("Type"), TEXT),
+            (_("From"), DATE),
+            (_("Until"), DATE),
+            (_("Meetings attended"), NUMBER),
+        ],
+        [
+            [
+                m["organisation"],
+                m["type_label"],
+                m["start"],
+                m["end"],
+                lg["attendance"].get(m["organisation"], 0),
+            ]
+            for m in lg["members"]
+        ],
+    )
+    return [summary, members]
+
+
+def per_kommun_tables(f: dict[str, Any]) -> list[Table]:
+    labels = category_labels()
+    return [
+        Table(
+            "per-kommun",
+            _("Figures per municipality"),
+            [
+                (_("Municipality"), TEXT),
+                (labels["served"], COUNT),
+                (labels["new"], COUNT),
+                (labels["ended"], COUNT),
+                (labels["waiting_at_year_end"], COUNT),
+                (_("Årsanställningar (employer)"), NUMBER),
+                (_("Co-financing planned (kr)"), MONEY),
+                (_("Co-financing actual (kr)"), MONEY),
+            ],
+            [
+                [
+                    r["kommun"] or _("Municipality not recorded"),
+                    r["served"],
+                    r["new"],
+                    r["ended"],
+                    r["waiting_at_year_end"],
+                    r["arsanstallningar"],
+                    r["co_financing_planned"],
+                    r["co_financing_actual"],
+                ]
+                for r in f["per_kommun"]
+            ],
+        )
+    ]
+
+
+def fund_tables(f: dict[str, Any]) -> list[Table]:
+    m = f["funds"]
+    rows = [
+        [_("Amount per årsanställning"), m["amount_per_arsanstallning"]],
+        [_("Statsbidrag by årsanställningar worked"), m["statsbidrag_calculated"]],
+        [_("Granted by länsstyrelsen"), m["granted"]],
+        [_("Paid out"), m["paid"]],
+        [_("Repayment demanded"), m["repayment_demanded"]],
+        [_("Municipalities' co-financing, planned"), m["co_financing_planned"]],
+        [_("Municipalities' co-financing, actual"), m["co_financing_actual"]],
+        [_("Total costs"), m["costs"]],
+    ]
+    return [Table("medel", _("Use of funds"), [(_("Item"), TEXT), (_("Amount (kr)"), MONEY)], rows)]
+
+
+SECTIONS = {
+    "staff": staff_tables,
+    "clients": client_tables,
+    "groups": group_tables,
+    "end_reasons": end_reason_tables,
+    "outcomes": outcome_tables,
+    "contacts": contact_tables,
+    "systembrister": systembrist_tables,
+    "ledningsgrupp": ledningsgrupp_tables,
+    "per_kommun": per_kommun_tables,
+    "funds": fund_tables,
+}
+
+
+def section_tables(kind: str, figures: dict[str, Any], *, suppress: bool) -> list[Table]:
+    builder = SECTIONS.get(kind)
+    if builder is None:
+        return []
+    tables = builder(figures)
+    return [t.suppressed() for t in tables] if suppress else tables
+
+
+def all_tables(figures: dict[str, Any], *, suppress: bool) -> list[Table]:
+    return [t for kind in SECTIONS for t in section_tables(kind, figures, suppress=suppress)]
