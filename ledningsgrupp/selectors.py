@@ -6,19 +6,29 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ombud.models import OrganisationType, Verksamhet
+from ombud.models import OrganisationType, Role, Verksamhet
+from systembrister.models import Status as SystembristStatus
+from systembrister.models import Systembrist
 
 from .models import (
+    ActionItem,
+    ActionItemStatus,
+    AgendaItem,
     Attendance,
     AttendanceStatus,
     Ledningsgrupp,
     Meeting,
     MeetingStatus,
     MemberOrganisation,
+    Paragraph,
+    Protokoll,
+    Representative,
+    RepresentativeRole,
     SeatOffer,
 )
 
@@ -31,6 +41,13 @@ EXPECTED_TYPES = [
     OrganisationType.ARBETSFORMEDLINGEN,
 ]
 OFFER_TYPES = [OrganisationType.BRUKARORGANISATION, OrganisationType.ANHORIGORGANISATION]
+# Systembrister a member sees on the dashboard: accepted and not yet closed.
+OPEN_FOR_MEMBERS = [
+    SystembristStatus.ACCEPTED,
+    SystembristStatus.ON_AGENDA,
+    SystembristStatus.AWAITING_ANSWER,
+    SystembristStatus.ANSWERED,
+]
 
 
 @dataclass
@@ -148,3 +165,262 @@ def yearly_figures(*, verksamhet: Verksamhet, year: int) -> dict[str, Any]:
         for o in offers
     ]
     return result
+
+
+def ledningsgrupp_for(*, verksamhet: Verksamhet | None) -> Ledningsgrupp | None:
+    if verksamhet is None:
+        return None
+    return Ledningsgrupp.objects.filter(verksamhet=verksamhet).select_related("convened_by").first()
+
+
+def _active(qs: Any, on: datetime.date) -> Any:
+    return qs.filter(start__lte=on).filter(Q(end__isnull=True) | Q(end__gte=on))
+
+
+def members_on(*, group: Ledningsgrupp, on: datetime.date) -> list[MemberOrganisation]:
+    return list(
+        _active(MemberOrganisation.objects.filter(ledningsgrupp=group), on).select_related(
+            "organisation"
+        )
+    )
+
+
+def representatives_on(*, group: Ledningsgrupp, on: datetime.date) -> list[Representative]:
+    """Representatives whose own period and whose organisation's membership cover ``on``."""
+    reps = _active(
+        Representative.objects.filter(member_organisation__ledningsgrupp=group), on
+    ).filter(member_organisation__start__lte=on)
+    reps = reps.filter(
+        Q(member_organisation__end__isnull=True) | Q(member_organisation__end__gte=on)
+    )
+    return list(reps.select_related("user", "member_organisation__organisation"))
+
+
+def membership_overview(*, group: Ledningsgrupp) -> dict[str, Any]:
+    """Member organisations (all periods) with their representatives, and the seat offers."""
+    members = list(
+        MemberOrganisation.objects.filter(ledningsgrupp=group)
+        .select_related("organisation")
+        .prefetch_related(
+            Prefetch(
+                "representatives",
+                queryset=Representative.objects.select_related("user").order_by("role", "start"),
+            )
+        )
+        .order_by("organisation__name", "-start")
+    )
+    offers = list(SeatOffer.objects.filter(ledningsgrupp=group).select_related("organisation"))
+    return {"members": members, "offers": offers}
+
+
+def manages(*, request: Any, group: Ledningsgrupp | None) -> bool:
+    """Lead and admin manage the ledningsgrupp; so does the representative who is secretary."""
+    roles = set(getattr(request, "roles", set()))
+    if roles & {Role.LEAD, Role.ADMIN}:
+        return True
+    if group is None or Role.MEMBER not in roles:
+        return False
+    today = timezone.localdate()
+    return _active(
+        Representative.objects.filter(
+            member_organisation__ledningsgrupp=group,
+            user=request.user,
+            role=RepresentativeRole.SECRETARY,
+        ),
+        today,
+    ).exists()
+
+
+def meeting_for(*, request: Any, pk: int) -> Meeting:
+    """A meeting of the user's own ledningsgrupp, else 404."""
+    meeting = (
+        Meeting.objects.filter(pk=pk, ledningsgrupp__verksamhet=request.verksamhet)
+        .select_related("ledningsgrupp__verksamhet", "ledningsgrupp__convened_by")
+        .first()
+    )
+    if meeting is None:
+        raise Http404
+    return meeting
+
+
+def agenda_of(*, meeting: Meeting) -> list[AgendaItem]:
+    return list(
+        AgendaItem.objects.filter(meeting=meeting)
+        .select_related(
+            "systembrist",
+            "action_item__owner_organisation",
+            "action_item__owner_representative__user",
+        )
+        .order_by("order", "pk")
+    )
+
+
+def unplaced_systembrister(*, meeting: Meeting) -> int:
+    """Systembrister marked for this meeting (from the systembrist page) not yet on its agenda."""
+    return (
+        Systembrist.objects.filter(meeting=meeting).exclude(agenda_items__meeting=meeting).count()
+    )
+
+
+def protokoll_of(*, meeting: Meeting) -> Protokoll | None:
+    return (
+        Protokoll.objects.filter(meeting=meeting)
+        .select_related(
+            "chair__user",
+            "chair__member_organisation__organisation",
+            "secretary__user",
+            "secretary__member_organisation__organisation",
+            "justerare__user",
+            "justerare__member_organisation__organisation",
+        )
+        .first()
+    )
+
+
+def may_read_protokoll(*, request: Any, protokoll: Protokoll | None, manager: bool) -> bool:
+    """Justerade protokoll: every role of the verksamhet. Drafts: managers and the signatories."""
+    if protokoll is None:
+        return manager
+    if protokoll.locked_at is not None or manager:
+        return True
+    signatories = {rep.user_id for rep in (protokoll.chair, protokoll.justerare) if rep is not None}
+    return request.user.pk in signatories
+
+
+def paragraphs_of(*, protokoll: Protokoll) -> list[Paragraph]:
+    return list(
+        Paragraph.objects.filter(protokoll=protokoll)
+        .prefetch_related("systembrister", "action_items__owner_organisation")
+        .prefetch_related("action_items__owner_representative__user")
+        .order_by("number")
+    )
+
+
+def attendance_of(*, meeting: Meeting) -> list[Attendance]:
+    return list(
+        Attendance.objects.filter(meeting=meeting)
+        .select_related("representative__user", "representative__member_organisation__organisation")
+        .order_by("representative__member_organisation__organisation__name")
+    )
+
+
+@dataclass
+class Quorum:
+    present: int
+    required: int
+    members: int
+
+    @property
+    def reached(self) -> bool:
+        return self.present >= self.required
+
+
+def quorum_for(*, meeting: Meeting, attendance: list[Attendance] | None = None) -> Quorum:
+    """Organisations present (a representative or a substitute) against the quorum."""
+    group = meeting.ledningsgrupp
+    members = len(members_on(group=group, on=meeting.date))
+    rows = attendance if attendance is not None else attendance_of(meeting=meeting)
+    present = len(
+        {
+            a.representative.member_organisation_id
+            for a in rows
+            if a.status in (AttendanceStatus.PRESENT, AttendanceStatus.SUBSTITUTE)
+        }
+    )
+    required = group.quorum or (members // 2 + 1)
+    return Quorum(present=present, required=required, members=members)
+
+
+def meetings_archive(
+    *, group: Ledningsgrupp, year: int | None = None, q: str = ""
+) -> dict[str, Any]:
+    """Meetings of one year (with their protokoll), the years available, and decision search."""
+    years = sorted(
+        {
+            d.year
+            for d in Meeting.objects.filter(ledningsgrupp=group).values_list("date", flat=True)
+        },
+        reverse=True,
+    )
+    meetings = Meeting.objects.filter(ledningsgrupp=group).select_related("protokoll")
+    if year:
+        meetings = meetings.filter(date__year=year)
+    hits: list[Paragraph] = []
+    if q.strip():
+        hits = list(
+            Paragraph.objects.filter(ledningsgrupp=group, protokoll__locked_at__isnull=False)
+            .filter(Q(decision__icontains=q) | Q(title__icontains=q) | Q(discussion__icontains=q))
+            .select_related("protokoll__meeting")
+            .order_by("-year", "-number")[:100]
+        )
+    return {"years": years, "meetings": list(meetings.order_by("-date")), "hits": hits}
+
+
+def action_items_of(*, group: Ledningsgrupp, status: str = "") -> list[ActionItem]:
+    qs = ActionItem.objects.filter(ledningsgrupp=group).select_related(
+        "owner_organisation",
+        "owner_representative__user",
+        "owner_representative__member_organisation__organisation",
+        "paragraph__protokoll__meeting",
+    )
+    if status:
+        qs = qs.filter(status=status)
+    return list(qs.order_by("status", "due", "pk"))
+
+
+def next_meeting(*, group: Ledningsgrupp) -> Meeting | None:
+    return (
+        Meeting.objects.filter(
+            ledningsgrupp=group, status=MeetingStatus.PLANNED, date__gte=timezone.localdate()
+        )
+        .order_by("date", "start_time")
+        .first()
+    )
+
+
+def latest_justerat(*, group: Ledningsgrupp) -> Protokoll | None:
+    return (
+        Protokoll.objects.filter(meeting__ledningsgrupp=group, locked_at__isnull=False)
+        .select_related("meeting")
+        .order_by("-meeting__date")
+        .first()
+    )
+
+
+def member_dashboard(*, group: Ledningsgrupp, user: Any, organisation: Any) -> dict[str, Any]:
+    """What a member needs: next meeting, documents, own organisation's systembrister and actions."""
+    today = timezone.localdate()
+    reports = list(
+        Systembrist.objects.filter(
+            verksamhet_id=group.verksamhet_id,
+            organisations=organisation,
+            status__in=OPEN_FOR_MEMBERS,
+        )
+        .distinct()
+        .order_by("answer_due", "pk")
+    )
+    actions = list(
+        ActionItem.objects.filter(ledningsgrupp=group, status=ActionItemStatus.OPEN)
+        .filter(
+            Q(owner_organisation=organisation)
+            | Q(owner_representative__user=user)
+            | Q(owner_representative__member_organisation__organisation=organisation)
+        )
+        .select_related("owner_organisation", "owner_representative__user")
+        .distinct()
+        .order_by("due", "pk")
+    )
+    unsigned = list(
+        Protokoll.objects.filter(meeting__ledningsgrupp=group, locked_at__isnull=True)
+        .filter(Q(chair__user=user) | Q(justerare__user=user))
+        .exclude(signatures__user=user)
+        .select_related("meeting")
+    )
+    return {
+        "next_meeting": next_meeting(group=group),
+        "latest_protokoll": latest_justerat(group=group),
+        "systembrister": reports,
+        "actions": actions,
+        "to_sign": unsigned,
+        "today": today,
+    }

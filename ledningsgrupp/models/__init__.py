@@ -16,7 +16,7 @@ from .meeting import (
     Meeting,
     MeetingStatus,
 )
-from .protokoll import Paragraph, Protokoll, Signature
+from .protokoll import Paragraph, Protokoll, RefusedEdit, Signature
 
 __all__ = [
     "ActionItem",
@@ -31,6 +31,7 @@ __all__ = [
     "MemberOrganisation",
     "Paragraph",
     "Protokoll",
+    "RefusedEdit",
     "Representative",
     "RepresentativeRole",
     "SeatOffer",

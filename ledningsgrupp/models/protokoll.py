@@ -40,7 +40,10 @@ class Protokoll(Versioned):
     )
     locked_at = models.DateTimeField(_("justerat"), null=True, blank=True)
     pdf = models.FileField(_("PDF"), upload_to="protokoll/", blank=True)
-    sha256 = models.CharField(max_length=64, blank=True)
+    sha256 = models.CharField(
+        _("SHA-256 of the content"), max_length=64, blank=True
+    )  # printed in the PDF's footer
+    pdf_sha256 = models.CharField(_("SHA-256 of the PDF file"), max_length=64, blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -103,3 +106,27 @@ class Signature(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.user}"
+
+
+class RefusedEdit(models.Model):
+    """An attempt to change a justerat (locked) protokoll, refused and kept for the record."""
+
+    protokoll = models.ForeignKey(Protokoll, on_delete=models.PROTECT, related_name="refused_edits")
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        related_name="+",
+        verbose_name=_("attempted by"),
+    )
+    at = models.DateTimeField(_("time"), auto_now_add=True)
+    attempted = models.CharField(_("attempted change"), max_length=200)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-at"]
+        verbose_name = _("refused change of a justerat protokoll")
+        verbose_name_plural = _("refused changes of justerade protokoll")
+
+    def __str__(self) -> str:
+        return f"{self.attempted} ({self.by})"

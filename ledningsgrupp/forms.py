@@ -1,0 +1,220 @@
+"""Thin forms: fields and widgets. The rules live in services."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from ombud.concurrency import VersionedFormMixin
+from ombud.models import Organisation, Role, User, Verksamhet
+from systembrister.models import Systembrist
+
+from .models import (
+    ActionItem,
+    AttendanceStatus,
+    Ledningsgrupp,
+    Meeting,
+    MemberOrganisation,
+    Paragraph,
+    Protokoll,
+    Representative,
+    SeatOffer,
+)
+from .selectors import OFFER_TYPES, OPEN_FOR_MEMBERS
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class TimeInput(forms.TimeInput):
+    input_type = "time"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format="%H:%M", **kwargs)
+
+
+class LedningsgruppForm(VersionedFormMixin, forms.ModelForm):
+    class Meta:
+        model = Ledningsgrupp
+        fields = ["name", "convened_by", "quorum"]
+
+    def __init__(self, *args: Any, verksamhet: Verksamhet, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["convened_by"].queryset = verksamhet.kommuner.all()  # type: ignore[attr-defined]
+
+
+class MemberOrganisationForm(forms.ModelForm):
+    class Meta:
+        model = MemberOrganisation
+        fields = ["organisation", "start", "end"]
+        widgets = {"start": DateInput(), "end": DateInput()}
+
+    def __init__(self, *args: Any, verksamhet: Verksamhet, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = Organisation.objects.filter(  # type: ignore[attr-defined]
+            verksamhet=verksamhet, active=True
+        )
+
+
+class RepresentativeForm(forms.ModelForm):
+    class Meta:
+        model = Representative
+        fields = ["user", "name", "title", "role", "start", "end"]
+        widgets = {"start": DateInput(), "end": DateInput()}
+        labels = {"user": _("User with a login")}
+
+    def __init__(self, *args: Any, verksamhet: Verksamhet, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["user"].queryset = User.objects.filter(  # type: ignore[attr-defined]
+            roles__verksamhet=verksamhet, roles__role=Role.MEMBER
+        ).distinct()
+
+
+class SeatOfferForm(forms.ModelForm):
+    class Meta:
+        model = SeatOffer
+        fields = ["organisation", "offered_on", "answer", "answered_on", "note"]
+        widgets = {
+            "offered_on": DateInput(),
+            "answered_on": DateInput(),
+            "note": forms.Textarea(attrs={"rows": 2}),
+        }
+        labels = {"organisation": _("Organisation")}
+
+    def __init__(self, *args: Any, verksamhet: Verksamhet, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = Organisation.objects.filter(  # type: ignore[attr-defined]
+            verksamhet=verksamhet, type__in=OFFER_TYPES
+        )
+
+
+class MeetingForm(VersionedFormMixin, forms.ModelForm):
+    class Meta:
+        model = Meeting
+        fields = ["date", "start_time", "end_time", "place", "link", "status"]
+        widgets = {"date": DateInput(), "start_time": TimeInput(), "end_time": TimeInput()}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not self.instance.pk:
+            del self.fields["status"]
+            self.initial.setdefault("start_time", datetime.time(13, 0))
+            self.initial.setdefault("end_time", datetime.time(15, 0))
+
+
+class AgendaItemForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    description = forms.CharField(
+        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class AttendanceForm(forms.Form):
+    """One status and substitute field per representative."""
+
+    def __init__(
+        self,
+        *args: Any,
+        representatives: list[Representative],
+        current: dict[int, Any],
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.representatives = representatives
+        choices = [("", _("Not recorded")), *AttendanceStatus.choices]
+        for rep in representatives:
+            row = current.get(rep.pk)
+            label = f"{rep.display_name} ({rep.member_organisation.organisation.name})"
+            self.fields[f"status_{rep.pk}"] = forms.ChoiceField(
+                label=label, choices=choices, required=False, initial=row.status if row else ""
+            )
+            self.fields[f"substitute_{rep.pk}"] = forms.CharField(
+                label=_("Substitute for %(name)s") % {"name": rep.display_name},
+                required=False,
+                max_length=200,
+                initial=row.substitute_name if row else "",
+            )
+
+    def rows(self) -> list[tuple[Representative, str, str]]:
+        return [
+            (
+                rep,
+                self.cleaned_data.get(f"status_{rep.pk}", ""),
+                self.cleaned_data.get(f"substitute_{rep.pk}", ""),
+            )
+            for rep in self.representatives
+        ]
+
+    def pairs(self) -> list[tuple[Any, Any]]:
+        return [(self[f"status_{r.pk}"], self[f"substitute_{r.pk}"]) for r in self.representatives]
+
+
+class ProtokollSetupForm(VersionedFormMixin, forms.ModelForm):
+    class Meta:
+        model = Protokoll
+        fields = ["chair", "secretary", "justerare"]
+
+    def __init__(self, *args: Any, representatives: list[Representative], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        ids = [r.pk for r in representatives]
+        for name in ("chair", "secretary", "justerare"):
+            field = self.fields[name]
+            field.queryset = Representative.objects.filter(pk__in=ids).select_related(  # type: ignore[attr-defined]
+                "user", "member_organisation__organisation"
+            )
+            field.label_from_instance = lambda r: (  # type: ignore[attr-defined]
+                f"{r.display_name} ({r.member_organisation.organisation.name})"
+            )
+
+
+class ParagraphForm(VersionedFormMixin, forms.ModelForm):
+    class Meta:
+        model = Paragraph
+        fields = ["title", "discussion", "decision", "systembrister"]
+        widgets = {
+            "discussion": forms.Textarea(attrs={"rows": 4}),
+            "decision": forms.Textarea(attrs={"rows": 3}),
+            "systembrister": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args: Any, verksamhet: Verksamhet, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        chosen = list(self.instance.systembrister.all()) if self.instance.pk else []
+        field = self.fields["systembrister"]
+        field.queryset = Systembrist.objects.filter(  # type: ignore[attr-defined]
+            verksamhet=verksamhet, status__in=OPEN_FOR_MEMBERS
+        ) | Systembrist.objects.filter(pk__in=[s.pk for s in chosen])
+        field.required = False
+
+
+class ActionItemForm(VersionedFormMixin, forms.ModelForm):
+    class Meta:
+        model = ActionItem
+        fields = [
+            "title",
+            "description",
+            "owner_organisation",
+            "owner_representative",
+            "due",
+            "status",
+        ]
+        widgets = {"due": DateInput(), "description": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args: Any, group: Ledningsgrupp, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["owner_organisation"].queryset = Organisation.objects.filter(  # type: ignore[attr-defined]
+            verksamhet_id=group.verksamhet_id
+        )
+        reps = self.fields["owner_representative"]
+        reps.queryset = Representative.objects.filter(  # type: ignore[attr-defined]
+            member_organisation__ledningsgrupp=group
+        ).select_related("user", "member_organisation__organisation")
+        if not self.instance.pk:
+            del self.fields["status"]

@@ -1,0 +1,215 @@
+"""The agenda: drafted from standing items, systembrister and open action items; then edited."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max, Q
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from ombud.audit import save
+from systembrister.models import Status as SystembristStatus
+from systembrister.models import Systembrist
+from systembrister.services import systembrist_put_on_agenda
+
+from ..models import (
+    ActionItem,
+    ActionItemStatus,
+    AgendaItem,
+    AgendaItemKind,
+    Meeting,
+    MeetingStatus,
+    Protokoll,
+)
+
+# Reports the ledningsgrupp should hear about at its next meeting.
+AGENDA_STATUSES = [
+    SystembristStatus.ACCEPTED,
+    SystembristStatus.AWAITING_ANSWER,
+    SystembristStatus.ANSWERED,
+]
+
+
+def _next_order(meeting: Meeting) -> int:
+    top = AgendaItem.objects.filter(meeting=meeting).aggregate(m=Max("order"))["m"]
+    return (top or 0) + 1
+
+
+def _add(meeting: Meeting, *, by: Any, **fields: Any) -> AgendaItem:
+    item = AgendaItem(meeting=meeting, order=_next_order(meeting), **fields)
+    save(item, by=by)
+    return item
+
+
+def _previous_protokoll_text(meeting: Meeting) -> str:
+    previous = (
+        Protokoll.objects.filter(
+            meeting__ledningsgrupp=meeting.ledningsgrupp, meeting__date__lt=meeting.date
+        )
+        .select_related("meeting")
+        .order_by("-meeting__date")
+        .first()
+    )
+    if previous is None:
+        return ""
+    numbers = list(previous.paragraphs.values_list("number", "year"))
+    text = _("Protokoll of %(date)s") % {"date": f"{previous.meeting.date:%Y-%m-%d}"}
+    if numbers:
+        text += f", § {numbers[0][0]}–{numbers[-1][0]}/{numbers[0][1]}"
+    if previous.locked_at:
+        text += ", " + _("justerat")
+    return text
+
+
+def _standing_items(meeting: Meeting, by: Any) -> None:
+    with translation.override("sv"):
+        _add(
+            meeting,
+            by=by,
+            kind=AgendaItemKind.STANDING,
+            title=_("Opening of the meeting and election of a justerare"),
+        )
+        _add(
+            meeting,
+            by=by,
+            kind=AgendaItemKind.STANDING,
+            title=_("Previous protokoll"),
+            description=_previous_protokoll_text(meeting),
+        )
+        _add(
+            meeting,
+            by=by,
+            kind=AgendaItemKind.STANDING,
+            title=_("Report from the personal representatives (ombud)"),
+        )
+
+
+def _carry_systembrister(meeting: Meeting, by: Any) -> int:
+    group = meeting.ledningsgrupp
+    present = set(
+        AgendaItem.objects.filter(meeting=meeting, systembrist__isnull=False).values_list(
+            "systembrist_id", flat=True
+        )
+    )
+    earlier_agenda = Q(status=SystembristStatus.ON_AGENDA) & (
+        Q(meeting__isnull=True) | Q(meeting__date__lt=meeting.date)
+    )
+    reports = (
+        Systembrist.objects.filter(verksamhet_id=group.verksamhet_id)
+        .filter(Q(meeting=meeting) | Q(status__in=AGENDA_STATUSES) | earlier_agenda)
+        .exclude(pk__in=present)
+        .order_by("first_observed", "pk")
+    )
+    added = 0
+    for report in reports:
+        if report.meeting_id != meeting.pk:
+            report = systembrist_put_on_agenda(report=report, meeting=meeting, by=by)
+        _add(
+            meeting,
+            by=by,
+            kind=AgendaItemKind.SYSTEMBRIST,
+            title=report.title,
+            systembrist=report,
+            description=report.get_status_display(),
+        )
+        added += 1
+    return added
+
+
+def _carry_action_items(meeting: Meeting, by: Any) -> int:
+    present = AgendaItem.objects.filter(meeting=meeting, action_item__isnull=False).values(
+        "action_item_id"
+    )
+    items = (
+        ActionItem.objects.filter(ledningsgrupp=meeting.ledningsgrupp, status=ActionItemStatus.OPEN)
+        .exclude(paragraph__protokoll__meeting=meeting)
+        .exclude(paragraph__protokoll__meeting__date__gt=meeting.date)
+        .exclude(pk__in=present)
+        .select_related("owner_organisation", "owner_representative")
+        .order_by("due", "pk")
+    )
+    added = 0
+    for action in items:
+        owner = action.owner_organisation or action.owner_representative
+        description = _("Owner: %(owner)s") % {"owner": owner} if owner else ""
+        if action.due:
+            description += (", " if description else "") + _("due %(date)s") % {
+                "date": f"{action.due:%Y-%m-%d}"
+            }
+        _add(
+            meeting,
+            by=by,
+            kind=AgendaItemKind.ACTION_ITEM,
+            title=action.title,
+            action_item=action,
+            description=description,
+        )
+        added += 1
+    return added
+
+
+@transaction.atomic
+def agenda_draft(*, meeting: Meeting, by: Any) -> int:
+    """Draft (or bring up to date) the agenda of a planned meeting. Returns items added.
+
+    Standing items come first (once); then systembrister marked for this meeting, accepted
+    ones (put on this agenda through the systembrister service) and those awaiting or having
+    an answer; then open action items from earlier meetings. Nothing already there is repeated.
+    """
+    meeting = Meeting.objects.select_for_update().select_related("ledningsgrupp").get(pk=meeting.pk)
+    if meeting.status != MeetingStatus.PLANNED:
+        raise ValidationError(_("Only the agenda of a planned meeting can be drafted."))
+    added = 0
+    if not AgendaItem.objects.filter(meeting=meeting, kind=AgendaItemKind.STANDING).exists():
+        _standing_items(meeting, by)
+        added += 3
+    with translation.override("sv"):
+        added += _carry_systembrister(meeting, by)
+        added += _carry_action_items(meeting, by)
+    return added
+
+
+@transaction.atomic
+def agenda_item_add(*, meeting: Meeting, by: Any, title: str, description: str = "") -> AgendaItem:
+    if not title.strip():
+        raise ValidationError({"title": _("Write a title.")})
+    return _add(meeting, by=by, kind=AgendaItemKind.FREE, title=title, description=description)
+
+
+@transaction.atomic
+def agenda_item_update(
+    *, item: AgendaItem, by: Any, title: str, description: str = ""
+) -> AgendaItem:
+    if not title.strip():
+        raise ValidationError({"title": _("Write a title.")})
+    item.title, item.description = title, description
+    save(item, by=by)
+    return item
+
+
+@transaction.atomic
+def agenda_item_move(*, item: AgendaItem, by: Any, direction: str) -> None:
+    """Swap the item with its neighbour above ("up") or below ("down")."""
+    items = list(
+        AgendaItem.objects.select_for_update()
+        .filter(meeting_id=item.meeting_id)
+        .order_by("order", "pk")
+    )
+    index = next(i for i, it in enumerate(items) if it.pk == item.pk)
+    other = index - 1 if direction == "up" else index + 1
+    if not 0 <= other < len(items):
+        return
+    items[index], items[other] = items[other], items[index]
+    for position, it in enumerate(items, start=1):
+        if it.order != position:
+            it.order = position
+            save(it, by=by)
+
+
+@transaction.atomic
+def agenda_item_delete(*, item: AgendaItem, by: Any) -> None:
+    item._history_user = by  # type: ignore[attr-defined]
+    item.delete()
