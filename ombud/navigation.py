@@ -11,3 +11,4 @@ from ombud.models import Organisation, RoleAssignment  # noqa: E402
 
 track(Organisation, "verksamhet")
 track(RoleAssignment, "verksamhet")
+from ombud.dataprotection import navigation  # noqa: E402, F401

@@ -1,4 +1,5 @@
 from .audit import AccessLog
+from .dataprotection import AnonymisationRequest, ErasedClient, GallringRule, GallringRun, LogReview  # noqa: F401
 from .tenancy import Kommun, Organisation, OrganisationType, Verksamhet
 from .users import Role, RoleAssignment, User
 

@@ -1,0 +1,50 @@
+"""The data-protection menu link, dashboard sections and tracked history."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+
+from ombud.history import track
+from ombud.models import AnonymisationRequest, GallringRule, GallringRun, LogReview, Role
+from ombud.permissions import has_role
+from ombud.registry import DashboardSection, dashboard, nav
+
+nav(_("Data protection"), "dataprotection:index", Role.LEAD, Role.ADMIN, order=85)
+
+track(GallringRule, "verksamhet")
+track(GallringRun, "verksamhet")
+track(AnonymisationRequest, "verksamhet")
+track(LogReview, "verksamhet")
+
+
+@dashboard
+def data_protection_sections(request: HttpRequest) -> list[DashboardSection]:
+    from ombud.dataprotection.selectors.loggkontroll import unsigned_months
+    from ombud.dataprotection.selectors.screens import requests_for
+
+    verksamhet = getattr(request, "verksamhet", None)
+    if verksamhet is None:
+        return []
+    sections = []
+    if has_role(request, Role.LEAD):
+        months = unsigned_months(verksamhet)
+        sections.append(
+            DashboardSection(
+                _("Loggkontroll"),
+                "dataprotection/_dashboard_loggkontroll.html",
+                {"months": months},
+                order=70,
+            )
+        )
+    if has_role(request, Role.ADMIN):
+        pending = list(requests_for(verksamhet, open_only=True)[:10])
+        sections.append(
+            DashboardSection(
+                _("Requests for erasure or restriction"),
+                "dataprotection/_dashboard_requests.html",
+                {"pending": pending, "user_id": request.user.pk},
+                order=71,
+            )
+        )
+    return sections

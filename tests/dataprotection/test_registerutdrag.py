@@ -1,0 +1,111 @@
+"""Registerutdrag: everything held about one client, as a PDF, logged."""
+
+from __future__ import annotations
+
+import subprocess
+
+from django.core.management import call_command
+from django.utils.text import capfirst
+from django.utils.translation import gettext
+
+from clients.models import (
+    ActionPlan,
+    Assignment,
+    Client,
+    Consent,
+    Contact,
+    Fullmakt,
+    Goal,
+    Need,
+    Step,
+    Task,
+    Uppdrag,
+)
+from ombud.dataprotection.selectors.registerutdrag import describe, registerutdrag_content
+from ombud.dataprotection.services import registerutdrag_pdf
+from ombud.models import AccessLog
+
+
+def pdf_text(data: bytes, tmp_path) -> str:  # type: ignore[no-untyped-def]
+    path = tmp_path / "utdrag.pdf"
+    path.write_bytes(data)
+    return subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+
+
+def test_content_has_every_kind_of_record(kim):  # type: ignore[no-untyped-def]
+    content = registerutdrag_content(kim)
+    titles = {s.title for s in content.sections}
+    expected = [
+        Uppdrag,
+        Assignment,
+        Consent,
+        Fullmakt,
+        Need,
+        ActionPlan,
+        Goal,
+        Step,
+        Task,
+        Contact,
+    ]
+    assert {capfirst(str(m._meta.verbose_name_plural)) for m in expected} <= titles, titles
+    contact_title = capfirst(str(Contact._meta.verbose_name_plural))
+    contacts = next(s for s in content.sections if s.title == contact_title)
+    assert [item["struck"] for item in contacts.items].count(True) == 1
+    changes = [c for h in content.history for c in h["changes"] if not c.get("created")]
+    assert any(c["old"] == "070-123 45 67" and c["new"] == "070-765 43 21" for c in changes)
+    assert all(h["user"] is not None for h in content.history)
+    assert [r.user.email for r in content.reads] == ["lars@example.se"]
+
+
+def test_every_field_of_the_record_is_described(kim):  # type: ignore[no-untyped-def]
+    """Generic on purpose: a field the clients app adds later appears without changes."""
+    labels = {label for label, _value in describe(kim)}
+    expected = {
+        capfirst(str(f.verbose_name))
+        for f in Client._meta.concrete_fields
+        if f.name not in ("id", "version")
+    }
+    assert expected <= labels
+
+
+def test_pdf_shows_the_record_and_is_logged(kim, lead_lars, tmp_path):  # type: ignore[no-untyped-def]
+    data = registerutdrag_pdf(client=kim, by=lead_lars)
+    text = pdf_text(data, tmp_path)
+    for expected in (
+        "Registerutdrag",
+        "198001011234",
+        "Handläggare Berit",
+        "Vill ha en egen lägenhet",
+        "Söka hos Mimer",
+        gettext("Struck (marked as an error, kept for the record)")[:20],
+        "070-765 43 21",
+        "Lars Berg",
+        "Sida 1 av",
+    ):
+        assert expected in text, expected
+    entry = AccessLog.objects.filter(object_id=kim.pk, action=AccessLog.Action.PDF).get()
+    assert entry.user == lead_lars
+
+
+def test_one_click_for_the_lead(client, kim, lead_lars):  # type: ignore[no-untyped-def]
+    client.force_login(lead_lars)
+    page = client.get("/dataskydd/klienter/").content.decode()
+    assert f"/dataskydd/klienter/{kim.pk}/registerutdrag/" in page
+    response = client.get(f"/dataskydd/klienter/{kim.pk}/registerutdrag/")
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+    assert AccessLog.objects.filter(
+        object_id=kim.pk, user=lead_lars, action=AccessLog.Action.PDF
+    ).exists()
+
+
+def test_command_writes_the_pdf(kim, admin_agnes, tmp_path):  # type: ignore[no-untyped-def]
+    out = tmp_path / "kim.pdf"
+    call_command("registerutdrag", str(kim.pk), "--output", str(out), "--by", admin_agnes.email)
+    assert out.read_bytes().startswith(b"%PDF")
+    assert "Kim" in pdf_text(out.read_bytes(), tmp_path)
+    assert AccessLog.objects.filter(
+        object_id=kim.pk, user=admin_agnes, action=AccessLog.Action.EXPORT
+    ).exists()
