@@ -19,10 +19,9 @@ STATUS_CHOICES = [(OPEN, _("Not ended")), *UppdragStatus.choices]
 
 class ClientFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
-        label=_("Search"),
+        label=_("Alias, name or personal identity number"),
         method="filter_q",
         widget=forms.TextInput(attrs={"type": "search"}),
-        help_text=_("Alias, name or personal identity number"),
     )
     status = django_filters.ChoiceFilter(
         label=_("Status"), choices=STATUS_CHOICES, method="filter_status", empty_label=_("All")

@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from ombud.audit import save
+from ombud.concurrency import lock_for_edit
 
 from ..models import Assignment, Client, EndReason, Uppdrag, UppdragStatus
 from ._common import apply_edit, check_not_future, check_order, is_ombud
@@ -38,6 +39,13 @@ UPPDRAG_FIELDS = {
     "sysselsattning_end",
     "forsorjning_end",
 }
+
+
+def _locked(uppdrag: Uppdrag, version: int | None) -> Uppdrag:
+    """A fresh, locked copy with the version checked and bumped (the caller's object stays as
+    it was if a rule then refuses the change)."""
+    fresh = Uppdrag.objects.select_for_update().select_related("client").get(pk=uppdrag.pk)
+    return lock_for_edit(fresh, version)
 
 
 def _dates_in_order(uppdrag: Uppdrag) -> None:
@@ -94,7 +102,7 @@ def uppdrag_advance(
     Leaving the waiting list needs a responsible ombud: ``ombud`` is assigned from ``on``
     unless somebody already is.
     """
-    apply_edit(uppdrag, by=by, version=version, changes={})
+    uppdrag = _locked(uppdrag, version)
     if to not in NEXT[S(uppdrag.status)]:
         raise ValidationError(
             {
@@ -126,7 +134,7 @@ def uppdrag_end(
     sysselsattning_end: str = "",
     forsorjning_end: str = "",
 ) -> Uppdrag:
-    apply_edit(uppdrag, by=by, version=version, changes={})
+    uppdrag = _locked(uppdrag, version)
     if uppdrag.status == S.ENDED:
         raise ValidationError(_("The uppdrag has already ended."))
     if not end_reason:
@@ -163,7 +171,7 @@ def uppdrag_reopen(
     uppdrag = Uppdrag(client=client, status=S.WAITING, waiting_since=on, referred_by=referred_by)
     save(uppdrag, by=by)
     if ombud is not None:
-        uppdrag_advance(
+        uppdrag = uppdrag_advance(
             uppdrag=uppdrag,
             by=by,
             to=S.CONTACT_BUILDING,
