@@ -1,0 +1,154 @@
+"""``make load``: gunicorn on 127.0.0.1 + a headless locust run of the roles' journeys.
+
+    OMBUD_DB_NAME=ombud_scale .venv/bin/python bench/load.py [--users 50] [--seconds 60]
+
+Accounts come from the ten largest verksamheter of the national-scale data (the busiest
+ombud of each, its lead, the Försäkringskassan member and the grant officer). Writes
+bench/load-results.json and prints the error count and p95.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
+os.environ.setdefault("OMBUD_DB_NAME", "ombud_scale")
+VENV_BIN = ROOT / ".venv" / "bin"
+
+
+def plan(verksamheter: int) -> dict:
+    import django
+
+    django.setup()
+    from django.db.models import Count
+    from django.urls import reverse
+
+    from bench.harness import resolve
+    from bench.pages import PAGES, pick
+    from ombud.models import Verksamhet
+    from ombud.scale import SCALE_PASSWORD
+
+    accounts: dict[str, list[dict]] = {"ombud": [], "lead": [], "member": [], "grant_officer": []}
+    largest = Verksamhet.objects.annotate(n=Count("clients")).order_by("-n", "pk")[:verksamheter]
+    for v in largest:
+        users, objects = pick(v)
+        for role in accounts:
+            if role not in users:
+                continue
+            paths = {}
+            for page in PAGES:
+                if page.role == role and not page.pdf:
+                    url = resolve(page, objects)
+                    if url:
+                        paths[page.name.removesuffix("_member")] = url
+            paths["dashboard"] = reverse("dashboard")
+            accounts[role].append({"email": users[role].email, "paths": paths})
+    return {"password": SCALE_PASSWORD, "login": reverse("login"), "accounts": accounts}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for(url: str, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as r:  # noqa: S310 (loopback only)
+                if r.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.5)
+    raise RuntimeError(f"gunicorn did not answer on {url}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--users", type=int, default=50)
+    parser.add_argument("--seconds", type=int, default=60)
+    parser.add_argument("--workers", type=int, default=3)
+    parser.add_argument("--verksamheter", type=int, default=10)
+    parser.add_argument("--output", default=str(ROOT / "bench" / "load-results.json"))
+    args = parser.parse_args(argv)
+
+    var = ROOT / "var" / "bench"
+    var.mkdir(parents=True, exist_ok=True)
+    plan_file = var / "load-plan.json"
+    plan_file.write_text(json.dumps(plan(args.verksamheter), indent=2))
+    port = free_port()
+    host = f"http://127.0.0.1:{port}"
+    env = {**os.environ, "BENCH_LOAD_PLAN": str(plan_file), "BENCH_LOAD_RESULT": args.output}
+    gunicorn = subprocess.Popen(
+        [
+            str(VENV_BIN / "gunicorn"),
+            "ombud.wsgi",
+            "-b",
+            f"127.0.0.1:{port}",
+            "-w",
+            str(args.workers),
+            "--access-logfile",
+            "-" if os.environ.get("BENCH_ACCESS_LOG") else "/dev/null",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+    try:
+        wait_for(host + "/konto/logga-in/")
+        print(
+            f"gunicorn ({args.workers} workers) on {host}; locust: {args.users} users, {args.seconds} s"
+        )
+        subprocess.run(
+            [
+                str(VENV_BIN / "locust"),
+                "-f",
+                str(ROOT / "bench" / "locustfile.py"),
+                "--headless",
+                "-u",
+                str(args.users),
+                "-r",
+                str(max(1, args.users // 5)),
+                "-t",
+                f"{args.seconds}s",
+                "--host",
+                host,
+                "--only-summary",
+                "--stop-timeout",
+                "5",
+            ],
+            cwd=ROOT,
+            env=env,
+            check=False,
+            timeout=args.seconds + 120,
+        )
+    finally:
+        gunicorn.send_signal(signal.SIGTERM)
+        try:
+            gunicorn.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            gunicorn.kill()
+    result = json.loads(Path(args.output).read_text())
+    print(
+        f"\nLoad test: {result['requests']} requests, {result['errors']} errors, "
+        f"p95 {result['p95_ms']} ms (without login: {result.get('p95_ms_without_login')} ms); "
+        f"targets: 0 errors, p95 < 300 ms. Details in {args.output}."
+    )
+    return 0 if result["errors"] == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
