@@ -60,18 +60,20 @@ USERS = [
 @transaction.atomic
 def seed_foundation() -> DemoWorld:
     kommuner = {k.kod: k for k in Kommun.objects.filter(kod__in=["1980", "1983", "1984"])}
-    verksamhet, created = Verksamhet.objects.get_or_create(
-        slug=DEMO_SLUG,
-        defaults={
-            "name": "Personligt ombud Västmanland",
-            "form": Verksamhet.Form.SAMVERKAN,
-            "huvudman": kommuner["1980"],
-        },
-    )
-    system, _ = User.objects.get_or_create(
-        email="system@ombud.invalid", defaults={"first_name": "Systemet", "is_active": False}
-    )
+    system = User.objects.filter(email="system@ombud.invalid").first()
+    if system is None:
+        system = User(email="system@ombud.invalid", first_name="Systemet", is_active=False)
+        system._history_user = system  # type: ignore[attr-defined]  # its history names itself
+        system.save()
     with acting_as(system):
+        verksamhet, created = Verksamhet.objects.get_or_create(
+            slug=DEMO_SLUG,
+            defaults={
+                "name": "Personligt ombud Västmanland",
+                "form": Verksamhet.Form.SAMVERKAN,
+                "huvudman": kommuner["1980"],
+            },
+        )
         if created:
             verksamhet.kommuner.set(kommuner.values())
         orgs = {}

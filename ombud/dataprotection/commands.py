@@ -16,7 +16,9 @@ def acting_user(email: str | None) -> User:
         if user is None:
             raise CommandError(f"No user with e-mail {email}")
         return user
-    user, _ = User.objects.get_or_create(
-        email=SYSTEM_EMAIL, defaults={"first_name": "Systemet", "is_active": False}
-    )
+    user = User.objects.filter(email=SYSTEM_EMAIL).first()
+    if user is None:
+        user = User(email=SYSTEM_EMAIL, first_name="Systemet", is_active=False)
+        user._history_user = user  # type: ignore[attr-defined]  # its history names itself
+        user.save()
     return user

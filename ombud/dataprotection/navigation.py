@@ -28,7 +28,7 @@ def data_protection_sections(request: HttpRequest) -> list[DashboardSection]:
         return []
     sections = []
     if has_role(request, Role.LEAD):
-        months = unsigned_months(verksamhet)
+        months = sorted(unsigned_months(verksamhet))  # most overdue first
         sections.append(
             DashboardSection(
                 _("Loggkontroll"),
