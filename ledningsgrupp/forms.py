@@ -206,6 +206,7 @@ class ActionItemForm(VersionedFormMixin, forms.ModelForm):
             "status",
         ]
         widgets = {"due": DateInput(), "description": forms.Textarea(attrs={"rows": 2})}
+        labels = {"title": _("Action item")}
 
     def __init__(self, *args: Any, group: Ledningsgrupp, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -83,7 +83,12 @@ class Paragraph(Versioned):
         ]
 
     def __str__(self) -> str:
-        return f"§ {self.number}/{self.year} {self.title}"
+        return f"{self.reference} {self.title}"
+
+    @property
+    def reference(self) -> str:
+        """How the paragraph is cited: § 4/2025."""
+        return f"§ {self.number}/{self.year}"
 
 
 class Signature(models.Model):

@@ -38,8 +38,10 @@ def meeting_create(
     end_time: datetime.time | None = None,
     place: str = "",
     link: str = "",
+    draft_agenda: bool = True,
 ) -> Meeting:
-    """Plan a meeting; its agenda is drafted at once."""
+    """Plan a meeting; its agenda is drafted at once (``draft_agenda=False``: only when importing
+    meetings already held)."""
     _validate(date, start_time, end_time, place, link)
     meeting = Meeting(
         ledningsgrupp=group,
@@ -50,7 +52,8 @@ def meeting_create(
         link=link,
     )
     save(meeting, by=by)
-    agenda_draft(meeting=meeting, by=by)
+    if draft_agenda:
+        agenda_draft(meeting=meeting, by=by)
     return meeting
 
 
