@@ -19,7 +19,7 @@ from ombud.choices import LifeArea
 from ombud.demo import DemoWorld
 
 from . import services
-from .models import Event, EventKind, Level, Status, Systembrist
+from .models import Answer, Event, EventKind, Level, Status, Systembrist
 
 D = datetime.date
 FAR = timezone.localdate() + datetime.timedelta(days=60)
@@ -293,7 +293,7 @@ def _at(day: datetime.date, hour: int = 10) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, 0)))
 
 
-def _backdate(report: Systembrist, spec: dict[str, Any]) -> None:
+def _backdate(report: Systembrist, spec: dict[str, Any], due: datetime.date | None) -> None:
     """Move the timeline to the dates the story happened on (one step a week apart)."""
     start = spec.get("submitted") or spec["observed"] + datetime.timedelta(days=20)
     created = start - datetime.timedelta(days=3)
@@ -309,8 +309,16 @@ def _backdate(report: Systembrist, spec: dict[str, Any]) -> None:
         elif item.kind in (EventKind.CLOSED, EventKind.FORWARDED) and spec.get("closed"):
             when = _at(spec["closed"], 11 + i % 3)
         else:
-            when = _at(start + datetime.timedelta(days=7 * i), 9 + i % 5)
-        Event.objects.filter(pk=item.pk).update(at=min(when, timezone.now()))
+            when = _at(start + datetime.timedelta(days=7 * (i - 1)), 9 + i % 5)
+        when = min(when, timezone.now())
+        Event.objects.filter(pk=item.pk).update(at=when)
+        if item.kind == EventKind.ANSWERED:
+            Answer.objects.filter(systembrist=report, author=item.by).update(answered_at=when)
+    if due is not None:
+        Systembrist.objects.filter(pk=report.pk).update(answer_due=due)
+        Event.objects.filter(systembrist=report, kind=EventKind.SENT_FOR_ANSWER).update(
+            reference=f"{due:%Y-%m-%d}"
+        )
 
 
 @transaction.atomic
@@ -340,7 +348,6 @@ def seed(world: DemoWorld) -> None:
         made[spec["key"]] = report
         path = spec["path"]
         if path == "draft":
-            _backdate(report, spec)
             continue
         report = services.systembrist_submit(report=report, by=reporter)
         if "support" in spec:
@@ -384,10 +391,11 @@ def seed(world: DemoWorld) -> None:
                     if "forward" in spec:
                         to, on = spec["forward"]
                         services.systembrist_forward(report=report, by=lead, to=to, forwarded_on=on)
-        _backdate(report, spec)
+    # Dates last, once every report (and every merge into it) is in place.
+    for spec in REPORTS:
         due = None
-        if path in ("awaiting", "answered", "closed"):
+        if spec["path"] in ("awaiting", "answered", "closed"):
             due = spec["submitted"] + datetime.timedelta(days=60)
-            if path == "awaiting" and not spec.get("overdue"):
+            if spec["path"] == "awaiting" and not spec.get("overdue"):
                 due = FAR
-            Systembrist.objects.filter(pk=report.pk).update(answer_due=due)
+        _backdate(made[spec["key"]], spec, due)

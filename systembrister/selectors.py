@@ -66,7 +66,8 @@ def visible_reports(viewer: Viewer) -> QuerySet[Systembrist]:
     """Every report the viewer may see, nothing else.
 
     Lead and admin: all of the verksamhet. Ombud: all but other ombud's drafts. Member:
-    accepted reports that concern their organisation or are on the ledningsgrupp's agenda.
+    accepted reports that concern their organisation, and those on the ledningsgrupp's
+    agenda until they are closed.
     Grant officer: closed reports.
     """
     qs = Systembrist.objects.filter(verksamhet=viewer.verksamhet)
@@ -76,7 +77,10 @@ def visible_reports(viewer: Viewer) -> QuerySet[Systembrist]:
     if viewer.has(Role.OMBUD):
         rules |= ~Q(status=Status.DRAFT) | Q(reporter=viewer.user)
     if viewer.has(Role.MEMBER) and viewer.organisation is not None:
-        concerns = Q(organisations=viewer.organisation) | Q(meeting__isnull=False)
+        # On the agenda: taken up by the ledningsgrupp and not yet closed. Once closed, only
+        # the responsible organisations keep seeing it.
+        on_agenda = Q(meeting__isnull=False) & ~Q(status=Status.CLOSED)
+        concerns = Q(organisations=viewer.organisation) | on_agenda
         rules |= Q(status__in=EXTERNAL_STATUSES) & concerns
     if viewer.has(Role.GRANT_OFFICER):
         rules |= Q(status=Status.CLOSED)
