@@ -119,8 +119,8 @@ def redovisning_charts(tables: list[Table]) -> dict[str, Chart]:
             "avslut", _("Reasons for ending"), [r[0] for r in rows], [""], [[r[1]] for r in rows]
         )
     t = _table(tables, "systembrister-status")
-    if t:
-        rows = [r for r in t.rows if _num(r[1]) or isinstance(r[1], Suppressed)] or t.rows
+    rows = [r for r in t.rows if _num(r[1]) or isinstance(r[1], Suppressed)] if t else []
+    if t and rows:
         charts[t.key] = bar_chart(
             "systembrister-status",
             _("Systembrister by status"),

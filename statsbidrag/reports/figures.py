@@ -128,7 +128,7 @@ def application_figures(*, verksamhet: Verksamhet, year: int) -> dict[str, Any]:
         grant_year.planned_arsanstallningar
         if grant_year and grant_year.planned_arsanstallningar is not None
         else Decimal(staff["arsanstallningar"])
-    )
+    ).quantize(Decimal("0.01"))
     amount = grant_year.amount_per_arsanstallning if grant_year else None
     check = composition_check(verksamhet=verksamhet)  # as the ledningsgrupp looks today
     previous = client_counts(verksamhet=verksamhet, year=year - 1)["by_gender"]
@@ -143,10 +143,10 @@ def application_figures(*, verksamhet: Verksamhet, year: int) -> dict[str, Any]:
             },
             "applicant_kommun": funds["applicant_kommun"],
             "participating_kommuner": funds["participating_kommuner"],
-            "planned_arsanstallningar": str(Decimal(planned).quantize(Decimal("0.01"))),
+            "planned_arsanstallningar": str(planned),
             "staff": staff,
             "amount_per_arsanstallning": money(amount),
-            "requested_amount": money(amount * Decimal(planned)) if amount else None,
+            "requested_amount": money(amount * planned) if amount else None,
             "co_financing": funds["co_financing"],
             "co_financing_planned": funds["co_financing_planned"],
             "contact_person": grant_year.contact_person if grant_year else "",

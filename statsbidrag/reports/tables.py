@@ -11,8 +11,12 @@ from clients.models import Boende, ContactType, EndReason, Forsorjning, Gender, 
 from clients.models.client import ClientGroup
 from systembrister.models import Level, Outcome, Status
 
-from .clients import AGE_BANDS, CATEGORIES, GENDERS
+from .clients import AGE_BANDS, CATEGORIES, GENDERS, GROUPS, OUTCOME_FIELDS
 from .suppression import suppress_count
+
+# Snapshots live in JSONB, which does not keep key order: tables always use these lists.
+G_TOTAL = [*GENDERS, "total"]
+B_TOTAL = [*AGE_BANDS, "total"]
 
 COUNT, MONEY, NUMBER, TEXT, DATE = "count", "money", "number", "text", "date"
 
@@ -94,19 +98,19 @@ def client_tables(f: dict[str, Any]) -> list[Table]:
         "klienter-kon",
         _("Clients by gender"),
         [(_("Clients"), TEXT), *gender_columns()],
-        [[labels[cat], *c["by_gender"][cat].values()] for cat in CATEGORIES],
+        [[labels[cat], *(c["by_gender"][cat][g] for g in G_TOTAL)] for cat in CATEGORIES],
     )
     by_age = Table(
         "klienter-alder",
         _("Clients by age group"),
         [(_("Clients"), TEXT), *[(band_label(b), COUNT) for b in AGE_BANDS], (_("Total"), COUNT)],
-        [[labels[cat], *c["by_age_band"][cat].values()] for cat in CATEGORIES],
+        [[labels[cat], *(c["by_age_band"][cat][b] for b in B_TOTAL)] for cat in CATEGORIES],
     )
     age_gender = Table(
         "klienter-alder-kon",
         _("Clients during the year by age group and gender"),
         [(_("Age group"), TEXT), *gender_columns()],
-        [[band_label(b), *row.values()] for b, row in c["age_gender"].items()],
+        [[band_label(b), *(c["age_gender"][b][g] for g in G_TOTAL)] for b in B_TOTAL],
     )
     return [by_gender, by_age, age_gender]
 
@@ -119,7 +123,7 @@ def group_tables(f: dict[str, Any]) -> list[Table]:
         [(_("Client group"), TEXT), (_("Primary group"), COUNT), (_("Primary or other"), COUNT)],
         [
             [f"{key}. {ClientGroup(int(key)).label}", g["primary"][key], g["any"][key]]
-            for key in g["any"]
+            for key in GROUPS
         ]
         + [[_("No group recorded"), g["primary"]["none"], None]],
     )
@@ -135,14 +139,14 @@ def group_tables(f: dict[str, Any]) -> list[Table]:
         "kannetecken",
         _("Characteristics (clients during the year)"),
         [(_("Characteristic"), TEXT), (_("Clients"), COUNT)],
-        [[names[k], v] for k, v in ch.items()],
+        [[names[k], ch[k]] for k in names],
     )
     return [groups, characteristics]
 
 
 def end_reason_tables(f: dict[str, Any]) -> list[Table]:
     e = f["end_reasons"]
-    rows = [[str(EndReason(k).label), v] for k, v in e.items() if k not in ("none", "total")]
+    rows = [[str(r.label), e[r.value]] for r in EndReason]
     rows += [[_("No reason recorded"), e["none"]], [_("Total"), e["total"]]]
     return [
         Table("avslut", _("Reasons for ending"), [(_("Reason"), TEXT), (_("Uppdrag"), COUNT)], rows)
@@ -159,8 +163,12 @@ def outcome_tables(f: dict[str, Any]) -> list[Table]:
     tables = []
     for name, enum in choices.items():
         rows = [
-            [str(enum(v).label) if v != "none" else _("Not recorded"), c["start"], c["end"]]
-            for v, c in f["outcomes"][name].items()
+            [
+                str(enum(v).label) if v != "none" else _("Not recorded"),
+                f["outcomes"][name][v]["start"],
+                f["outcomes"][name][v]["end"],
+            ]
+            for v in [*OUTCOME_FIELDS[name], "none"]
         ]
         tables.append(
             Table(
@@ -175,13 +183,13 @@ def outcome_tables(f: dict[str, Any]) -> list[Table]:
 
 def contact_tables(f: dict[str, Any]) -> list[Table]:
     c = f["contacts"]
-    rows = [[str(ContactType(t).label), n] for t, n in c["by_type"].items()]
+    rows = [[str(t.label), c["by_type"][t.value]] for t in ContactType]
     rows += [
         [_("Total"), c["total"]],
         [_("Clients with at least one contact"), c["clients_with_contact"]],
     ]
     return [
-        Table("kontakter", _("Contacts by type"), [(_("Type"), TEXT), (_("Number"), COUNT)], rows)
+        Table("kontakter", _("Contacts by type"), [(_("Type"), TEXT), (_("Count"), COUNT)], rows)
     ]
 
 
@@ -190,7 +198,7 @@ def systembrist_tables(f: dict[str, Any]) -> list[Table]:
     summary = Table(
         "systembrister",
         _("Systembrister reported during the year"),
-        [(_("Figure"), TEXT), (_("Number"), NUMBER)],
+        [(_("Figure"), TEXT), (_("Count"), NUMBER)],
         [
             [_("Systembrister reported"), s["reported"]],
             [_("Forwarded to regional or national level"), s["forwarded"]],
@@ -205,22 +213,22 @@ def systembrist_tables(f: dict[str, Any]) -> list[Table]:
     status = Table(
         "systembrister-status",
         _("Systembrister by status"),
-        [(_("Status"), TEXT), (_("Number"), NUMBER)],
-        [[str(Status(k).label), v] for k, v in s["by_status"].items()],
+        [(_("Status"), TEXT), (_("Count"), NUMBER)],
+        [[str(st.label), s["by_status"][st.value]] for st in Status if st.value in s["by_status"]],
     )
     level = Table(
         "systembrister-niva",
         _("Systembrister by level"),
-        [(_("Level"), TEXT), (_("Number"), NUMBER)],
-        [[str(Level(k).label), v] for k, v in s["by_level"].items()],
+        [(_("Level"), TEXT), (_("Count"), NUMBER)],
+        [[str(lv.label), s["by_level"][lv.value]] for lv in Level],
     )
     outcome = Table(
         "systembrister-utfall",
         _("Systembrister by outcome"),
-        [(_("Outcome"), TEXT), (_("Number"), NUMBER)],
+        [(_("Outcome"), TEXT), (_("Count"), NUMBER)],
         [
-            [str(Outcome(k).label) if k != "none" else _("Not yet decided"), v]
-            for k, v in s["by_outcome"].items()
+            [str(Outcome(k).label) if k != "none" else _("Not yet decided"), s["by_outcome"][k]]
+            for k in [*(o.value for o in Outcome), "none"]
         ],
     )
     examples = Table(
@@ -288,20 +296,19 @@ def ledningsgrupp_tables(f: dict[str, Any]) -> list[Table]:
 
 
 def per_kommun_tables(f: dict[str, Any]) -> list[Table]:
-    labels = category_labels()
     return [
         Table(
             "per-kommun",
             _("Figures per municipality"),
             [
                 (_("Municipality"), TEXT),
-                (labels["served"], COUNT),
-                (labels["new"], COUNT),
-                (labels["ended"], COUNT),
-                (labels["waiting_at_year_end"], COUNT),
-                (_("Årsanställningar (employer)"), NUMBER),
-                (_("Co-financing planned (kr)"), MONEY),
-                (_("Co-financing actual (kr)"), MONEY),
+                (_("Clients"), COUNT),
+                (_("New"), COUNT),
+                (_("Ended"), COUNT),
+                (_("Waiting 31 Dec"), COUNT),
+                (_("Årsanst."), NUMBER),
+                (_("Co-fin. planned (kr)"), MONEY),
+                (_("Co-fin. actual (kr)"), MONEY),
             ],
             [
                 [

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
 from django import template
@@ -29,6 +29,8 @@ def format_cell(value: Any, kind: str) -> str:
             places = 2
         else:
             places = 0
+        # number_format truncates: round half up first (1.8767 → 1,88).
+        number = number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
         return number_format(number, decimal_pos=places, use_l10n=True, force_grouping=True)
     if isinstance(value, int) and not isinstance(value, bool):
         return number_format(value, use_l10n=True, force_grouping=True)
