@@ -98,7 +98,7 @@ NEEDS = [
     (LifeArea.JURIDIK, "Jag har skulder hos Kronofogden som jag inte förstår."),
     (LifeArea.VARD_SOMATIK, "Jag har ont i tänderna men vågar inte gå till tandläkaren."),
 ]
-GOALS = {
+GOALS: dict[str, tuple[str, str, str]] = {
     LifeArea.BOENDE: ("Ha en egen lägenhet", "bostad", "Ansöka om lägenhet och boendestöd"),
     LifeArea.EKONOMI: ("Få ekonomin att gå ihop", "kommun", "Ansöka om ekonomiskt bistånd"),
     LifeArea.SYSSELSATTNING: ("Ha en sysselsättning", "af", "Möte om arbetsträning"),
@@ -287,7 +287,13 @@ def _seed(world: Any) -> None:  # noqa: C901 - a story, told once
             usable = [c.organisation for c in consents if c.is_valid_on(day)]
             ctype = rng.choice(CONTACT_TYPES)
             involved = []
-            if ctype in (ContactType.FOLJER_MED, ContactType.MYNDIGHET_UTAN_KLIENT) and usable or ctype in (ContactType.TELEFON, ContactType.BREV) and usable and rng.random() < 0.4:
+            if (
+                ctype in (ContactType.FOLJER_MED, ContactType.MYNDIGHET_UTAN_KLIENT)
+                and usable
+                or ctype in (ContactType.TELEFON, ContactType.BREV)
+                and usable
+                and rng.random() < 0.4
+            ):
                 involved = [rng.choice(usable)]
             services.contact_log(
                 client=client,
@@ -340,7 +346,7 @@ def _plan(rng, client, ombud, orgs, today, since, ended) -> None:  # type: ignor
         for n, (area, text) in enumerate(chosen)
     ]
     plan = services.plan_for(client=client, by=ombud)
-    follow_up = today + _days(rng, -3, 40) if not ended else ended
+    follow_up = ended if ended else today + _days(rng, -3, 40)
     services.plan_update(
         plan=plan,
         by=ombud,

@@ -60,8 +60,8 @@ class ClientFilter(django_filters.FilterSet):
 
     def filter_status(self, qs: QuerySet[Client], name: str, value: str) -> QuerySet[Client]:
         if value == OPEN:
-            return qs.exclude(uppdrag_status=UppdragStatus.ENDED)
-        return qs.filter(uppdrag_status=value)
+            return qs.exclude(uppdrag_status=UppdragStatus.ENDED)  # type: ignore[misc]
+        return qs.filter(uppdrag_status=value)  # type: ignore[misc]
 
     def filter_ombud(self, qs: QuerySet[Client], name: str, value: Any) -> QuerySet[Client]:
         return qs.filter(assigned_to(value, self.viewer.today))

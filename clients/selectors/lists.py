@@ -63,7 +63,7 @@ def caseload(viewer: Viewer) -> QuerySet[Client]:
 def waiting_list(viewer: Viewer) -> QuerySet[Client]:
     """Waiting clients without a responsible ombud, longest wait first."""
     qs = visible_clients(viewer).filter(on_waiting_list(viewer.today))
-    return annotate_rows(qs, viewer).order_by("uppdrag_since", "pk")
+    return annotate_rows(qs, viewer).order_by("uppdrag_since", "pk")  # type: ignore[misc]
 
 
 def ombud_users(viewer: Viewer) -> QuerySet[User]:

@@ -8,7 +8,7 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import render
 
 from ombud.audit import log_access
@@ -19,7 +19,7 @@ from ombud.permissions import has_role, requires
 from ..models import Client
 from ..selectors import CLIENT_ROLES
 
-ViewFunc = Callable[..., HttpResponse]
+ViewFunc = Callable[..., HttpResponseBase]
 
 
 def client_view(view: ViewFunc) -> ViewFunc:
@@ -27,7 +27,7 @@ def client_view(view: ViewFunc) -> ViewFunc:
     did not exist (members and grant officers never see client data)."""
 
     @wraps(view)
-    def inner(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def inner(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if not has_role(request, *CLIENT_ROLES):
             raise Http404
         return view(request, *args, **kwargs)
