@@ -15,7 +15,6 @@ from statsbidrag.arsanstallning import to_decimal
 from statsbidrag.models import CoFinancing, Decision, GrantYear, Payment, Repayment
 from systembrister.models import Level, Outcome, Status, Support, Systembrist
 
-EXAMPLES = 5
 CENTS = Decimal("0.01")
 
 
@@ -42,47 +41,48 @@ def contact_figures(*, verksamhet: Verksamhet, year: int) -> dict[str, Any]:
 
 
 def systembrist_figures(*, verksamhet: Verksamhet, year: int) -> dict[str, Any]:
-    """Systembrister submitted during the year (merged duplicates not counted). Three queries."""
-    reported = Systembrist.objects.filter(
-        verksamhet=verksamhet, submitted_at__year=year, submitted_at__isnull=False
-    ).exclude(status__in=[Status.DRAFT, Status.MERGED])
-    aggregates: dict[str, Any] = {"reported": Count("pk")}
-    for s in Status:
-        aggregates[f"status_{s.value}"] = Count("pk", filter=Q(status=s.value))
-    for lv in Level:
-        aggregates[f"level_{lv.value}"] = Count("pk", filter=Q(level=lv.value))
-    for o in [*Outcome, None]:
-        key = o.value if o else "none"
-        aggregates[f"outcome_{key}"] = Count("pk", filter=Q(outcome=o.value if o else ""))
-    aggregates["clients_affected"] = Sum("clients_affected")
-    aggregates["forwarded"] = Count("pk", filter=~Q(forwarded_to=""))
-    row = reported.aggregate(**aggregates)
+    """Systembrister of the year from ``systembrister.selectors.yearly_figures`` (reported =
+    submitted in the year, drafts and merged duplicates excluded), plus the clients affected
+    (the reports' own counts and other ombud's supports) and how many were forwarded."""
+    from systembrister.selectors import REPORTED_EXCLUDED, in_year, yearly_figures
+
+    theirs = yearly_figures(verksamhet=verksamhet, year=year)
+    reported = (
+        Systembrist.objects.filter(verksamhet=verksamhet)
+        .exclude(status__in=REPORTED_EXCLUDED)
+        .filter(in_year(year))
+    )
+    row = reported.aggregate(
+        clients=Sum("clients_affected"), forwarded=Count("pk", filter=~Q(forwarded_to=""))
+    )
     support = Support.objects.filter(systembrist__in=reported).aggregate(n=Sum("clients_affected"))[
         "n"
     ]
-    examples = [
-        {
-            "title": s.title,
-            "level": s.level,
-            "status": s.status,
-            "outcome": s.outcome,
-            "conclusion": s.conclusion[:400],
-        }
-        for s in reported.exclude(outcome="", conclusion="").order_by(
-            "-clients_affected", "submitted_at"
-        )[:EXAMPLES]
-    ]
+    by_outcome = {o.value: theirs["by_outcome"].get(o.value, 0) for o in Outcome}
+    by_outcome["none"] = theirs["reported"] - sum(by_outcome.values())
     return {
-        "reported": row["reported"],
-        "by_status": {s.value: row[f"status_{s.value}"] for s in Status if s != Status.MERGED},
-        "by_level": {lv.value: row[f"level_{lv.value}"] for lv in Level},
-        "by_outcome": {
-            **{o.value: row[f"outcome_{o.value}"] for o in Outcome},
-            "none": row["outcome_none"],
+        "reported": theirs["reported"],
+        "by_status": {
+            s.value: theirs["by_status"].get(s.value, 0)
+            for s in Status
+            if s not in REPORTED_EXCLUDED
         },
-        "clients_affected": (row["clients_affected"] or 0) + (support or 0),
+        "by_level": {lv.value: theirs["by_level"].get(lv.value, 0) for lv in Level},
+        "by_outcome": by_outcome,
+        "clients_affected": (row["clients"] or 0) + (support or 0),
         "forwarded": row["forwarded"],
-        "examples": examples,
+        "examples": [
+            {
+                "title": e["title"],
+                "level": e["level"],
+                "organisations": e["organisations"],
+                "status": e["status"],
+                "outcome": e["outcome"],
+                "conclusion": e["conclusion"][:400],
+                "clients_affected": e["clients_affected"],
+            }
+            for e in theirs["examples"]
+        ],
     }
 
 

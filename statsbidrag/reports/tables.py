@@ -241,12 +241,7 @@ def systembrist_tables(f: dict[str, Any]) -> list[Table]:
             (_("Conclusion"), TEXT),
         ],
         [
-            [
-                e["title"],
-                str(Level(e["level"]).label),
-                str(Outcome(e["outcome"]).label) if e["outcome"] else "",
-                e["conclusion"],
-            ]
+            [e["title"], e["level"], e["outcome"] or e["status"], e["conclusion"]]
             for e in s["examples"]
         ],
     )
