@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 from typing import Any
 
 from django.conf import settings
@@ -76,7 +77,7 @@ def meeting_update(
 @refuses_when_locked
 @transaction.atomic
 def attendance_record(
-    *, meeting: Meeting, by: Any, rows: list[tuple[Any, str, str]]
+    *, meeting: Meeting, by: Any, rows: Sequence[tuple[Any, str, str]]
 ) -> list[Attendance]:
     """Record attendance: rows of (representative, status, substitute name); empty status clears."""
     protokoll = Protokoll.objects.select_for_update().filter(meeting=meeting).first()
