@@ -19,9 +19,9 @@ def render_pdf(template: str, context: dict[str, Any], *, title: str) -> bytes:
 
     html = render_to_string(template, {**context, "pdf_title": title})
     document = HTML(string=html, base_url=str(settings.BASE_DIR))
-    return document.write_pdf(
-        metadata={"title": title}, pdf_identifier=None, uncompressed_pdf=False
-    )
+    # Title, author and language come from <title>, <meta name="author"> and <html lang> in
+    # pdf/base.html; WeasyPrint writes them into the document metadata.
+    return document.write_pdf()
 
 
 def pdf_response(data: bytes, filename: str, *, inline: bool = True) -> HttpResponse:
