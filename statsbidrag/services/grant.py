@@ -91,13 +91,10 @@ def employment_period_save(
         lock_for_edit(period, expected_version)
     for name in PERIOD_FIELDS:
         if name in fields:
-            setattr(
-                period,
-                name,
-                fields[name]
-                if fields[name] is not None or name not in ("name", "employer_name")
-                else "",
-            )
+            value = fields[name]
+            if value is None and name in ("name", "employer_name"):
+                value = ""  # text fields are never NULL
+            setattr(period, name, value)
     _validate_period(period)
     save(period, by=by)
     return period
