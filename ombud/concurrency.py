@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any, TypeVar
 
 from django import forms
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils.translation import gettext as _
 
@@ -50,30 +51,39 @@ class VersionedFormMixin(forms.Form):
             self.initial["version"] = instance.version
 
     def show_conflict(self, current: models.Model) -> None:
-        """Explain the conflict field by field and let the next submit overwrite knowingly."""
-        changed = []
-        for name, field in self.fields.items():
-            if name == "version" or not hasattr(current, name):
-                continue
-            theirs = getattr(current, name)
-            if isinstance(field, forms.ModelMultipleChoiceField):
-                continue
-            if hasattr(theirs, "pk"):
-                theirs_cmp: Any = theirs.pk
-            else:
-                theirs_cmp = theirs
-            mine = self.initial.get(name)
-            if hasattr(mine, "pk"):
-                mine = mine.pk  # type: ignore[union-attr]
-            if mine != theirs_cmp:
-                shown = theirs if theirs not in (None, "") else "–"
-                label = field.label or name
-                changed.append(f"{label}: {shown}")
-                self.add_error(name, _("Changed by someone else to: %(value)s") % {"value": shown})
-        who = ""
+        """Explain the conflict field by field and let the next submit overwrite knowingly.
+
+        What the other person changed is found by comparing the history row of the version
+        this user loaded with the row as it is now; the user's own input stays in the form.
+        """
+        loaded = self._loaded_version()
         history = getattr(current, "history", None)
+        base = None
+        if history is not None and loaded is not None:
+            base = history.filter(version=loaded).order_by("-history_date").first()
+        for name, field in self.fields.items():
+            if name == "version" or isinstance(field, forms.ModelMultipleChoiceField):
+                continue
+            try:
+                model_field = current._meta.get_field(name)
+            except FieldDoesNotExist:  # a form-only field: nothing stored to compare
+                continue
+            attname = getattr(model_field, "attname", name)
+            theirs = getattr(current, attname, None)
+            before = getattr(base, attname, None) if base is not None else self.initial.get(name)
+            if hasattr(before, "pk"):
+                before = before.pk  # type: ignore[union-attr]
+            if before == theirs:
+                continue
+            shown = getattr(current, name, theirs)
+            display = getattr(current, f"get_{name}_display", None)
+            if callable(display):
+                shown = display()
+            shown = shown if shown not in (None, "") else "–"
+            self.add_error(name, _("Changed by someone else to: %(value)s") % {"value": shown})
+        who = ""
         if history is not None:
-            last = history.first()
+            last = history.order_by("-history_date").first()
             if last is not None and last.history_user is not None:
                 who = str(last.history_user)
         msg = _(
@@ -84,3 +94,9 @@ class VersionedFormMixin(forms.Form):
         data = self.data.copy()  # type: ignore[attr-defined]
         data[self.add_prefix("version")] = str(current.version)  # type: ignore[attr-defined]
         self.data = data
+
+    def _loaded_version(self) -> int | None:
+        try:
+            return int(self.data.get(self.add_prefix("version")) or 0) or None
+        except (TypeError, ValueError):
+            return None
