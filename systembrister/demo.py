@@ -325,6 +325,12 @@ def _backdate(report: Systembrist, spec: dict[str, Any], due: datetime.date | No
 def seed(world: DemoWorld) -> None:
     if Systembrist.objects.filter(verksamhet=world.verksamhet).exists():
         return
+    # Every history row gets an author: the lead, unless a step names its own actor.
+    with acting_as(world.users["lead_lars"]):
+        _seed(world)
+
+
+def _seed(world: DemoWorld) -> None:
     users, orgs = world.users, world.orgs
     lead = users["lead_lars"]
     members = {"fk": users["member_fk"], "af": users["member_af"], "kommun": users["member_kommun"]}

@@ -48,7 +48,12 @@ def _fuzz_form(client, form, data_strategy, failures, stats):  # type: ignore[no
         text_fields = [n for n in form.text_fields if n in data]
         shown_again = "is-invalid" in body or "errorlist" in body or "alert-danger" in body
         marked = bool(text_fields) and data[text_fields[0]] == MARKER
-        if response.status_code == 200 and marked and shown_again and html.escape(MARKER) not in body:
+        if (
+            response.status_code == 200
+            and marked
+            and shown_again
+            and html.escape(MARKER) not in body
+        ):
             failures.append(f"{form.action}: input lost when the form was shown again")
 
     run()
@@ -114,6 +119,8 @@ def test_list_pages_survive_garbage_query_strings(world):  # type: ignore[no-unt
         response = client_for(world, visit.role).get(base, data=garbage)
         if response.status_code >= 500:
             failures.append(f"{base}: {response.status_code}")
-        elif "<script>x</script>" in response.content.decode(errors="replace"):
+        elif not response.streaming and "<script>x</script>" in response.content.decode(
+            errors="replace"
+        ):
             failures.append(f"{base}: query echoed unescaped")
     assert not failures, "\n".join(failures)
