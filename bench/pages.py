@@ -55,31 +55,20 @@ PAGES: list[Page] = [
     Page(
         "redovisning_page",
         "grant_officer",
-        [
-            ("statsbidrag:redovisning", ("year",)),
-            ("statsbidrag:redovisning", ("grant_year",)),
-            ("statsbidrag:redovisning_detail", ("year",)),
-        ],
+        [("statsbidrag:document", ("year", "redovisning"))],
     ),
     Page("client_plan_pdf", "ombud", [("clients:plan_pdf", CLIENT)], pdf=True),
     Page(
         "redovisning_pdf",
         "grant_officer",
-        [
-            ("statsbidrag:redovisning_pdf", ("year",)),
-            ("statsbidrag:redovisning_pdf", ("grant_year",)),
-        ],
+        [("statsbidrag:document_pdf", ("year", "redovisning"))],
         pdf=True,
     ),
-    Page(
-        "protokoll_pdf",
-        "lead",
-        [
-            ("ledningsgrupp:protokoll_pdf", ("meeting",)),
-            ("ledningsgrupp:protokoll_pdf", ("protokoll",)),
-        ],
-        pdf=True,
-    ),
+    # The protokoll PDF is rendered once, when justering locks it, and then served as a
+    # stored file; the generator stores no files, so the page measured is the agenda PDF
+    # (rendered on every request) and the protokoll page.
+    Page("protokoll_page", "lead", [("ledningsgrupp:protokoll", ("meeting",))]),
+    Page("agenda_pdf", "lead", [("ledningsgrupp:agenda_pdf", ("meeting",))], pdf=True),
 ]
 
 
@@ -145,6 +134,7 @@ def pick(verksamhet: Any) -> tuple[dict[str, Any], dict[str, Any]]:
     year = datetime.date.today().year - 1
     grant_year = GrantYear.objects.filter(verksamhet=verksamhet, year=year).first()
     objects["year"] = year
+    objects["redovisning"] = "redovisning"
     objects["grant_year"] = grant_year.pk if grant_year else None
     sb = (
         Systembrist.objects.filter(verksamhet=verksamhet)

@@ -36,10 +36,28 @@ track(RefusedEdit, "protokoll__meeting__ledningsgrupp__verksamhet")
 
 @dashboard
 def ledningsgrupp_sections(request: HttpRequest) -> list[DashboardSection]:
-    from .selectors import ledningsgrupp_for, member_dashboard, next_meeting
+    from .selectors import ledningsgrupp_for, member_dashboard, next_meeting_of
 
     roles = set(getattr(request, "roles", set()))
-    group = ledningsgrupp_for(verksamhet=getattr(request, "verksamhet", None))
+    verksamhet = getattr(request, "verksamhet", None)
+    if (
+        verksamhet is not None
+        and roles & {Role.LEAD, Role.OMBUD, Role.ADMIN}
+        and not (Role.MEMBER in roles and getattr(request, "member_organisation", None) is not None)
+    ):
+        # One query when a meeting is planned (the usual case), two when none is.
+        meeting = next_meeting_of(verksamhet=verksamhet)
+        if meeting is None and ledningsgrupp_for(verksamhet=verksamhet) is None:
+            return []
+        return [
+            DashboardSection(
+                _("Next steering group meeting"),
+                "ledningsgrupp/_dashboard_next.html",
+                {"next_meeting": meeting},
+                order=60,
+            )
+        ]
+    group = ledningsgrupp_for(verksamhet=verksamhet)
     if group is None:
         return []
     if Role.MEMBER in roles and request.member_organisation is not None:  # type: ignore[attr-defined]
@@ -51,15 +69,6 @@ def ledningsgrupp_sections(request: HttpRequest) -> list[DashboardSection]:
         return [
             DashboardSection(
                 _("Steering group"), "ledningsgrupp/_dashboard_member.html", data, order=10
-            )
-        ]
-    if roles & {Role.LEAD, Role.OMBUD, Role.ADMIN}:
-        return [
-            DashboardSection(
-                _("Next steering group meeting"),
-                "ledningsgrupp/_dashboard_next.html",
-                {"next_meeting": next_meeting(group=group)},
-                order=60,
             )
         ]
     return []

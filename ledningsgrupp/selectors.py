@@ -378,6 +378,19 @@ def next_meeting(*, group: Ledningsgrupp) -> Meeting | None:
     )
 
 
+def next_meeting_of(*, verksamhet: Verksamhet) -> Meeting | None:
+    """``next_meeting`` of the verksamhet's ledningsgrupp without fetching the group first."""
+    return (
+        Meeting.objects.filter(
+            ledningsgrupp__verksamhet=verksamhet,
+            status=MeetingStatus.PLANNED,
+            date__gte=timezone.localdate(),
+        )
+        .order_by("date", "start_time")
+        .first()
+    )
+
+
 def latest_justerat(*, group: Ledningsgrupp) -> Protokoll | None:
     return (
         Protokoll.objects.filter(meeting__ledningsgrupp=group, locked_at__isnull=False)

@@ -12,7 +12,7 @@ from ombud.permissions import has_role
 from ombud.registry import DashboardSection, dashboard, nav
 
 from .models import Answer, Status, Support, Systembrist
-from .selectors import overdue_reports
+from .selectors import overdue_for_dashboard
 
 nav(gettext_lazy("Systembrister"), "systembrister:list", *Role, order=30)
 
@@ -64,7 +64,7 @@ def systembrister_sections(request: HttpRequest) -> list[DashboardSection]:
                 _("Overdue answers on systembrister"),
                 TEMPLATE,
                 {
-                    "reports": overdue_reports(verksamhet=verksamhet),
+                    "reports": overdue_for_dashboard(verksamhet=verksamhet),
                     "empty": _("No answers are overdue."),
                     "query": "?status=awaiting_answer",
                 },
@@ -78,7 +78,9 @@ def systembrister_sections(request: HttpRequest) -> list[DashboardSection]:
                 _("Overdue answers from %(org)s") % {"org": organisation.name},
                 TEMPLATE,
                 {
-                    "reports": overdue_reports(verksamhet=verksamhet, organisation=organisation),
+                    "reports": overdue_for_dashboard(
+                        verksamhet=verksamhet, organisation=organisation
+                    ),
                     "empty": _("Your organisation has no overdue answers."),
                 },
                 order=42,

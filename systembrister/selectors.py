@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.contrib.postgres.expressions import ArraySubquery
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404, HttpRequest
 from django.utils import timezone
 
@@ -159,6 +160,37 @@ def overdue_reports(
         if report.missing:  # type: ignore[attr-defined]
             result.append(report)
     return result
+
+
+def overdue_for_dashboard(
+    *, verksamhet: Verksamhet, organisation: Organisation | None = None, limit: int = 10
+) -> list[Systembrist]:
+    """As ``overdue_reports``, for a dashboard card: one query, at most ``limit`` reports,
+    ``missing`` holding the names of the organisations still silent."""
+    today = timezone.localdate()
+    silent = (
+        Organisation.objects.filter(systembrister=OuterRef("pk"))
+        .exclude(
+            Exists(
+                Answer.objects.filter(
+                    systembrist=OuterRef(OuterRef("pk")), organisation=OuterRef("pk")
+                )
+            )
+        )
+        .order_by("name")
+        .values("name")
+    )
+    qs = (
+        Systembrist.objects.filter(
+            verksamhet=verksamhet, status=Status.AWAITING_ANSWER, answer_due__lt=today
+        )
+        .annotate(missing=ArraySubquery(silent))
+        .filter(missing__len__gt=0)  # type: ignore[misc]
+        .order_by("answer_due", "pk")
+    )
+    if organisation is not None:
+        qs = qs.filter(organisations=organisation).exclude(answers__organisation=organisation)
+    return list(qs[:limit])
 
 
 def years(*, verksamhet: Verksamhet) -> list[int]:

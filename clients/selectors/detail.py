@@ -6,9 +6,11 @@ import datetime
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.contrib.postgres.expressions import ArraySubquery
+from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models.functions import JSONObject
 
-from ombud.models import Organisation
+from ombud.models import Organisation, User
 
 from ..models import (
     ActionPlan,
@@ -50,11 +52,48 @@ def responsible_on(uppdrag: Uppdrag | None, day: datetime.date) -> Assignment | 
     return current[-1] if current else None
 
 
+def latest_period(client: Client, day: datetime.date) -> tuple[Uppdrag | None, Any]:
+    """The newest uppdrag and who is responsible for it on ``day`` (one query).
+
+    The responsible ombud comes back as an object with ``.ombud`` (an unsaved ``User`` with
+    the names), as ``responsible_on`` gives for the overview's one line.
+    """
+    current = (
+        Assignment.objects.filter(uppdrag=OuterRef("pk"), start__lte=day)
+        .exclude(end__lte=day)
+        .order_by("-start", "-pk")
+        .values(
+            data=JSONObject(
+                id="ombud_id",
+                first_name="ombud__first_name",
+                last_name="ombud__last_name",
+                email="ombud__email",
+            )
+        )[:1]
+    )
+    latest = client.uppdrag.order_by("-pk").annotate(responsible=Subquery(current)).first()
+    if latest is None:
+        return None, None
+    data = latest.responsible  # type: ignore[attr-defined]
+    return latest, (Responsible(User(**data)) if data else None)
+
+
+@dataclass
+class Responsible:
+    ombud: User
+
+
 def recent_contacts(client: Client, limit: int = RECENT_CONTACTS) -> list[Contact]:
+    """The latest contacts with their organisations' names (one query)."""
+    names = (
+        Contact.organisations.through.objects.filter(contact=OuterRef("pk"))
+        .order_by("organisation__name")
+        .values("organisation__name")
+    )
     return list(
-        client.contacts.select_related("by", "struck_by")
-        .prefetch_related("organisations")
-        .order_by("-date", "-pk")[:limit]
+        client.contacts.annotate(organisation_names=ArraySubquery(names)).order_by("-date", "-pk")[
+            :limit
+        ]
     )
 
 
@@ -103,13 +142,20 @@ def fullmakter(client: Client) -> list[Fullmakt]:
 
 
 def consent_overview(
-    client: Client, all_consents: list[Consent], day: datetime.date
+    client: Client,
+    all_consents: list[Consent],
+    day: datetime.date,
+    organisations: dict[int, Organisation] | None = None,
 ) -> list[OrgConsent]:
-    """Every active organisation of the verksamhet (and any with a consent), with today's state."""
-    orgs = {
-        o.pk: o
-        for o in Organisation.objects.filter(verksamhet_id=client.verksamhet_id, active=True)
-    }
+    """Every active organisation of the verksamhet (and any with a consent), with today's state
+    (``organisations``: the organisations to list instead of the verksamhet's active ones)."""
+    if organisations is not None:
+        orgs = dict(organisations)
+    else:
+        orgs = {
+            o.pk: o
+            for o in Organisation.objects.filter(verksamhet_id=client.verksamhet_id, active=True)
+        }
     by_org: dict[int, list[Consent]] = {}
     for c in all_consents:
         by_org.setdefault(c.organisation_id, []).append(c)
@@ -157,18 +203,24 @@ def open_tasks(client: Client) -> list[Task]:
 def overview(client: Client, day: datetime.date) -> dict[str, Any]:
     """Everything the client's overview page shows."""
     all_consents = consents(client)
-    periods = uppdrag_periods(client)
+    latest, responsible = latest_period(client, day)
+    # Only organisations with a consent are shown here, so the verksamhet's other
+    # organisations (the consent page lists them all) are not fetched.
+    orgs = {c.organisation_id: c.organisation for c in all_consents}
     return {
-        "periods": periods,
-        "responsible": responsible_on(periods[0] if periods else None, day),
+        "latest": latest,
+        "responsible": responsible,
         "contacts": recent_contacts(client),
         "consent_rows": [
-            r for r in consent_overview(client, all_consents, day) if r.state != "none"
+            r
+            for r in consent_overview(client, all_consents, day, organisations=orgs)
+            if r.state != "none"
         ],
         "fullmakter": [
             f for f in fullmakter(client) if f.withdrawn_on is None and f.valid_until >= day
         ],
         "needs": needs(client),
-        "plan": plan(client),
+        # The overview shows the follow-up date only: no goals or steps.
+        "plan": ActionPlan.objects.filter(client=client).first(),
         "tasks": open_tasks(client),
     }

@@ -31,12 +31,15 @@ def reminders_for(viewer: Viewer) -> dict[str, Any]:
     today = viewer.today
     soon = today + datetime.timedelta(days=SOON_DAYS)
     expiry = today + datetime.timedelta(days=EXPIRY_DAYS)
-    mine = _my_clients(viewer)
-    ids = mine.values("pk")
+    # The ombud's clients are fetched once; the other reminders filter on their ids (a
+    # list of a few dozen) rather than on a subquery, which at national scale made the
+    # planner scan every step of the verksamhet.
+    mine = list(annotate_rows(_my_clients(viewer), viewer).order_by("alias"))
+    ids = [c.pk for c in mine]
     limit = today - datetime.timedelta(days=viewer.verksamhet.no_contact_days)
     quiet = [
         c
-        for c in annotate_rows(mine, viewer).order_by("alias")
+        for c in mine
         if (c.last_contact or c.uppdrag_started or c.uppdrag_since or today) <= limit  # type: ignore[attr-defined]
     ]
     return {

@@ -18,8 +18,8 @@ from tests.clients.factories import (
     today,
 )
 
-CASELOAD_MAX = 12
-DETAIL_MAX = 22
+CASELOAD_MAX = 10
+DETAIL_MAX = 15
 
 
 def grow(world, n: int) -> None:  # type: ignore[no-untyped-def]
@@ -88,3 +88,27 @@ def test_client_pages_queries_do_not_grow(client, world, django_assert_max_num_q
         assert small == big, (page, small, big)
         counts[page or "detail"] = big
     print("client page queries:", counts)
+
+
+DASHBOARD_MAX = 15
+
+
+def test_dashboard_queries_do_not_grow(client, world, django_assert_max_num_queries) -> None:
+    """The ombud's reminders and the lead's per-ombud table: same count at two sizes, and the
+    ombud's card lists at most ten rows of a kind (the tasks page has them all)."""
+    add_everything(world, client_of(world, world.ombud_anna), 2)
+    small = {}
+    for user in (world.ombud_anna, world.lead_lars):
+        client.force_login(user)
+        small[user.pk] = count(client, "/")
+    grow(world, 15)
+    for _ in range(3):
+        add_everything(world, client_of(world, world.ombud_anna), 8)
+    for user in (world.ombud_anna, world.lead_lars):
+        client.force_login(user)
+        with django_assert_max_num_queries(DASHBOARD_MAX):
+            body = client.get("/").content.decode()
+        assert count(client, "/") == small[user.pk]
+    client.force_login(world.ombud_anna)
+    body = client.get("/").content.decode()
+    assert "finns under Uppgifter och påminnelser" in body
