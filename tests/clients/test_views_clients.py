@@ -58,8 +58,12 @@ def test_concurrent_edit_is_not_lost(client, world, annas_client) -> None:
     assert response.status_code == 200
     assert "Annas val" in body  # the user's input is kept
     assert "Lars Berg" in body  # who saved in between
-    assert "Ändrat av någon annan till: Larssons val" in body  # what they changed, next to the field
-    assert "Ändrat av någon annan" not in body.split("Ändrat av någon annan till: Larssons val", 1)[1]
+    assert (
+        "Ändrat av någon annan till: Larssons val" in body
+    )  # what they changed, next to the field
+    assert (
+        "Ändrat av någon annan" not in body.split("Ändrat av någon annan till: Larssons val", 1)[1]
+    )
     annas_client.refresh_from_db()
     assert annas_client.alias == "Larssons val"
     # saving again (with the new version in the form) overwrites knowingly
