@@ -4,6 +4,9 @@
 - ombud: clients they are assigned to today (an ``Assignment`` that has started and not
   ended), and, read-only, the verksamhet's waiting list (waiting clients nobody is assigned to);
 - everyone else (ledningsgrupp members, grant officers): no client data at all (404).
+
+A client whose processing is restricted (GDPR art. 18, carried out through the data-protection
+screens) is kept but no longer worked with: ombud do not see it, lead and admin read it only.
 """
 
 from __future__ import annotations
@@ -67,11 +70,24 @@ def on_waiting_list(day: datetime.date) -> Exists:
     return Exists(waiting)
 
 
+def restricted() -> Exists:
+    """Exists-expression: processing of the client is restricted (GDPR art. 18)."""
+    from ombud.models.dataprotection import AnonymisationRequest, RequestKind, RequestStatus
+
+    return Exists(
+        AnonymisationRequest.objects.filter(
+            client=OuterRef("pk"), kind=RequestKind.RESTRICTION, status=RequestStatus.CARRIED_OUT
+        )
+    )
+
+
 def visible_clients(viewer: Viewer) -> QuerySet[Client]:
     qs = Client.objects.filter(verksamhet=viewer.verksamhet)
     if viewer.sees_all:
         return qs
-    return qs.filter(Q(assigned_to(viewer.user, viewer.today)) | Q(on_waiting_list(viewer.today)))
+    return qs.filter(
+        Q(assigned_to(viewer.user, viewer.today)) | Q(on_waiting_list(viewer.today))
+    ).exclude(restricted())
 
 
 def client_for(request: HttpRequest, pk: int, *, write: bool = False) -> tuple[Viewer, Client]:
@@ -80,7 +96,7 @@ def client_for(request: HttpRequest, pk: int, *, write: bool = False) -> tuple[V
     One query: the client with ``editable`` (assigned to the ombud today, or lead/admin).
     """
     viewer = viewer_for(request)
-    qs = visible_clients(viewer).select_related("kommun")
+    qs = visible_clients(viewer).select_related("kommun").annotate(restricted=restricted())
     if viewer.sees_all:
         qs = qs.annotate(editable=Value(True))
     else:
@@ -88,6 +104,8 @@ def client_for(request: HttpRequest, pk: int, *, write: bool = False) -> tuple[V
     client = qs.filter(pk=pk).first()
     if client is None:
         raise Http404
+    if client.restricted:  # type: ignore[attr-defined]
+        client.editable = False  # type: ignore[attr-defined]
     if write and not getattr(client, "editable", False):
         raise PermissionDenied
     return viewer, client

@@ -14,7 +14,14 @@ from django.db.models.functions import Coalesce, Concat
 from ombud.models import Role, User
 
 from ..models import Client, Contact, Uppdrag, UppdragStatus
-from .access import Viewer, assigned_to, current_assignments, on_waiting_list, visible_clients
+from .access import (
+    Viewer,
+    assigned_to,
+    current_assignments,
+    on_waiting_list,
+    restricted,
+    visible_clients,
+)
 
 STATUS_ORDER = {
     UppdragStatus.ACTIVE: 0,
@@ -56,7 +63,7 @@ def caseload(viewer: Viewer) -> QuerySet[Client]:
     """The ombud's own clients today (for lead/admin: every client of the verksamhet)."""
     qs = Client.objects.filter(verksamhet=viewer.verksamhet)
     if not viewer.sees_all:
-        qs = qs.filter(assigned_to(viewer.user, viewer.today))
+        qs = qs.filter(assigned_to(viewer.user, viewer.today)).exclude(restricted())
     return annotate_rows(qs, viewer).order_by("alias", "pk")
 
 
