@@ -14,20 +14,32 @@ from ombud.models import RoleAssignment
 
 
 class SessionTimeoutMiddleware:
-    """Idle timeout comes from SESSION_COOKIE_AGE; this adds the absolute limit."""
+    """Idle timeout (SESSION_IDLE_SECONDS) and absolute limit (SESSION_ABSOLUTE_SECONDS).
+
+    The last activity is written to the session at most once a minute, so that most requests
+    do not write the session row at all; the session's own expiry is kept a little longer
+    than the idle limit so that this check, not the cookie, decides.
+    """
+
+    TOUCH_EVERY = 60
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if request.user.is_authenticated:
-            started = request.session.get("login_at")
             now = int(time.time())
-            if started is None:
-                request.session["login_at"] = now
-            elif now - int(started) > settings.SESSION_ABSOLUTE_SECONDS:
+            started = request.session.get("login_at")
+            last = request.session.get("last_activity")
+            idle = last is not None and now - int(last) > settings.SESSION_IDLE_SECONDS
+            too_old = started is not None and now - int(started) > settings.SESSION_ABSOLUTE_SECONDS
+            if idle or too_old:
                 logout(request)
                 return redirect_to_login(request.get_full_path())
+            if started is None:
+                request.session["login_at"] = now
+            if last is None or now - int(last) >= self.TOUCH_EVERY:
+                request.session["last_activity"] = now
         return self.get_response(request)
 
 

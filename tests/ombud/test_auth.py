@@ -94,9 +94,36 @@ def test_absolute_session_limit_logs_out(client, world, settings):  # type: igno
     assert response.url.startswith(reverse("login"))
 
 
-def test_idle_timeout_is_thirty_minutes(settings):  # type: ignore[no-untyped-def]
-    assert settings.SESSION_COOKIE_AGE == 30 * 60
-    assert settings.SESSION_SAVE_EVERY_REQUEST is True
+def test_idle_timeout_is_thirty_minutes(client, world, settings):  # type: ignore[no-untyped-def]
+    assert settings.SESSION_IDLE_SECONDS == 30 * 60
+    client.force_login(world.ombud_anna)
+    assert client.get("/").status_code == 200
+    session = client.session
+    session["last_activity"] = int(time.time()) - 29 * 60
+    session.save()
+    assert client.get("/").status_code == 200  # 29 idle minutes: still in, and the clock restarts
+    session = client.session
+    assert int(time.time()) - session["last_activity"] < 5
+    session["last_activity"] = int(time.time()) - 31 * 60
+    session.save()
+    response = client.get("/")
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("login"))
+
+
+def test_most_requests_do_not_write_the_session(client, world, django_assert_max_num_queries):  # type: ignore[no-untyped-def]
+    client.force_login(world.ombud_anna)
+    client.get("/tillganglighet/")
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as ctx:
+        client.get("/tillganglighet/")
+    assert not [
+        q
+        for q in ctx.captured_queries
+        if "django_session" in q["sql"] and q["sql"].startswith("UPDATE")
+    ]
 
 
 @pytest.mark.parametrize("path", ["/", "/historik/"])
