@@ -40,6 +40,8 @@ def test_grant_officer_submits_the_redovisning(page, live_server, login, axe_che
     page.goto(f"{live_server.url}/statsbidrag/ar/2025/")
     axe_check()
     page.get_by_role("link", name="Redovisning").first.click()
+    page.wait_for_url("**/redovisning/")
+    page.locator("svg.sb-chart").first.wait_for()
     assert page.locator("svg.sb-chart").count() >= 2
     axe_check()
     page.get_by_role("link", name="Redigera svaren").click()
