@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from playwright.sync_api import expect
 
 from ombud.models import Role
 from statsbidrag.models import DocumentStatus, Redovisning
@@ -50,7 +51,7 @@ def test_grant_officer_submits_the_redovisning(page, live_server, login, axe_che
     page.get_by_role("button", name="Spara").click()
     page.once("dialog", lambda d: d.accept())
     page.get_by_role("button", name="Skicka in").click()
-    assert "Inskickad" in page.content()
+    expect(page.get_by_text("Inskickad").first).to_be_visible()
     axe_check()
     red = Redovisning.objects.get()
     assert red.status == DocumentStatus.SUBMITTED and red.pdf_sha256
