@@ -76,68 +76,84 @@ def _age_band(year: int) -> Case:
     )
 
 
-def _category_counts(year: int) -> dict[str, Count]:
-    filters = category_filters(year, "uppdrag__")
-    return {cat: Count("pk", distinct=True, filter=q) for cat, q in filters.items()}
+def _zero_counts() -> dict[str, Any]:
+    return {
+        "by_gender": {c: {g: 0 for g in [*GENDERS, "total"]} for c in CATEGORIES},
+        "by_age_band": {c: {b: 0 for b in [*AGE_BANDS, "total"]} for c in CATEGORIES},
+        "age_gender": {b: {g: 0 for g in [*GENDERS, "total"]} for b in [*AGE_BANDS, "total"]},
+    }
 
 
-def client_counts(*, verksamhet: Verksamhet, year: int) -> dict[str, Any]:
-    """Counts per category by gender, by age band, and age band × gender (served). One query."""
-    rows: Any = (
-        Client.objects.filter(verksamhet=verksamhet)
-        .annotate(band=_age_band(year))
-        .values("gender", "band")
-        .annotate(**_category_counts(year))
-        .order_by()
-    )
-    by_gender = {c: {g: 0 for g in [*GENDERS, "total"]} for c in CATEGORIES}
-    by_age = {c: {b: 0 for b in [*AGE_BANDS, "total"]} for c in CATEGORIES}
-    age_gender = {b: {g: 0 for g in [*GENDERS, "total"]} for b in [*AGE_BANDS, "total"]}
-    for row in rows:
-        for cat in CATEGORIES:
-            n = row[cat]
-            by_gender[cat][row["gender"]] += n
-            by_gender[cat]["total"] += n
-            by_age[cat][row["band"]] += n
-            by_age[cat]["total"] += n
-        served = row["served"]
-        for band in (row["band"], "total"):
-            age_gender[band][row["gender"]] += served
-            age_gender[band]["total"] += served
-    return {"by_gender": by_gender, "by_age_band": by_age, "age_gender": age_gender}
-
-
-def clients_per_kommun(*, verksamhet: Verksamhet, year: int) -> dict[str, dict[str, int]]:
-    """Category counts per client kommun code ('' = not recorded). One query."""
-    rows: Any = (
-        Client.objects.filter(verksamhet=verksamhet)
-        .values("kommun__kod")
-        .annotate(**_category_counts(year))
-        .order_by()
-    )
-    return {(row["kommun__kod"] or ""): {c: row[c] for c in CATEGORIES} for row in rows}
-
-
-def served_clients(*, verksamhet: Verksamhet, year: int):  # type: ignore[no-untyped-def]
-    served = category_filters(year)["served"]
-    return Client.objects.filter(
-        verksamhet=verksamhet,
-        pk__in=Uppdrag.objects.filter(served, client__verksamhet=verksamhet).values("client_id"),
-    )
-
-
-def groups_and_characteristics(*, verksamhet: Verksamhet, year: int) -> dict[str, Any]:
-    """Primary group, any group (primary or other) and characteristics of served clients."""
-    aggregates: dict[str, Count] = {"served": Count("pk")}
+def _zero_groups() -> dict[str, Any]:
+    aggregates: dict[str, int] = {"served": 0, "primary_none": 0}
     for g in GROUPS:
-        aggregates[f"primary_{g}"] = Count("pk", filter=Q(primary_group=int(g)))
-        aggregates[f"any_{g}"] = Count(
-            "pk", filter=Q(primary_group=int(g)) | Q(other_groups__contains=[int(g)])
+        aggregates[f"primary_{g}"] = aggregates[f"any_{g}"] = 0
+    aggregates.update(dict.fromkeys(CHARACTERISTICS, 0))
+    return aggregates
+
+
+def client_figures(*, verksamhet: Verksamhet, year: int) -> dict[str, Any]:
+    """Client counts, clients per kommun and groups/characteristics of served clients, from
+    ONE query: a row per client with how many of its uppdrag fall in each category (a plain
+    grouped count, no DISTINCT), summed up here. ``counts`` is ``client_counts``' result,
+    ``per_kommun`` is ``clients_per_kommun``'s and ``groups`` is
+    ``groups_and_characteristics``'."""
+    flags = {
+        cat: Count("uppdrag", filter=q) for cat, q in category_filters(year, "uppdrag__").items()
+    }
+    rows = (
+        Client.objects.filter(verksamhet=verksamhet)
+        .annotate(band=_age_band(year), **flags)
+        .values_list(
+            "gender",
+            "band",
+            "kommun__kod",
+            "primary_group",
+            "other_groups",
+            *CHARACTERISTICS,
+            *CATEGORIES,
         )
-    aggregates["primary_none"] = Count("pk", filter=Q(primary_group__isnull=True))
-    for name in CHARACTERISTICS:
-        aggregates[name] = Count("pk", filter=Q(**{name: True}))
-    row = served_clients(verksamhet=verksamhet, year=year).aggregate(**aggregates)
+        .order_by()
+    )
+    counts = _zero_counts()
+    by_gender, by_age, age_gender = (
+        counts["by_gender"],
+        counts["by_age_band"],
+        counts["age_gender"],
+    )
+    per_kommun: dict[str, dict[str, int]] = {}
+    agg = _zero_groups()
+    n_chars = len(CHARACTERISTICS)
+    for row in rows:
+        gender, band, kod, primary, other = row[:5]
+        characteristics = row[5 : 5 + n_chars]
+        in_category = row[5 + n_chars :]
+        kommun = per_kommun.setdefault(kod or "", dict.fromkeys(CATEGORIES, 0))
+        for cat, n in zip(CATEGORIES, in_category, strict=True):
+            if n:
+                by_gender[cat][gender] += 1
+                by_gender[cat]["total"] += 1
+                by_age[cat][band] += 1
+                by_age[cat]["total"] += 1
+                kommun[cat] += 1
+        if in_category[-1]:  # served
+            for b in (band, "total"):
+                age_gender[b][gender] += 1
+                age_gender[b]["total"] += 1
+            agg["served"] += 1
+            key = f"primary_{primary}" if primary is not None else "primary_none"
+            if key in agg:
+                agg[key] += 1
+            for g in {primary, *(other or ())} - {None}:
+                if f"any_{g}" in agg:
+                    agg[f"any_{g}"] += 1
+            for name, value in zip(CHARACTERISTICS, characteristics, strict=True):
+                if value:
+                    agg[name] += 1
+    return {"counts": counts, "per_kommun": per_kommun, "groups": _groups_result(agg)}
+
+
+def _groups_result(row: dict[str, int]) -> dict[str, Any]:
     return {
         "groups": {
             "primary": {**{g: row[f"primary_{g}"] for g in GROUPS}, "none": row["primary_none"]},
@@ -149,6 +165,11 @@ def groups_and_characteristics(*, verksamhet: Verksamhet, year: int) -> dict[str
             "served": row["served"],
         },
     }
+
+
+def client_counts(*, verksamhet: Verksamhet, year: int) -> dict[str, Any]:
+    """Counts per category by gender, by age band, and age band × gender (served). One query."""
+    return client_figures(verksamhet=verksamhet, year=year)["counts"]
 
 
 def endings_and_outcomes(*, verksamhet: Verksamhet, year: int) -> dict[str, Any]:

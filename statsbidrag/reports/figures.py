@@ -18,9 +18,8 @@ from ombud.models import Kommun, Verksamhet
 from .clients import (
     CATEGORIES,
     client_counts,
-    clients_per_kommun,
+    client_figures,
     endings_and_outcomes,
-    groups_and_characteristics,
 )
 from .other import contact_figures, funds_figures, money, systembrist_figures
 from .staff import staff_figures
@@ -65,10 +64,14 @@ def ledningsgrupp_figures(*, verksamhet: Verksamhet, year: int) -> dict[str, Any
 
 
 def per_kommun_figures(
-    *, verksamhet: Verksamhet, year: int, staff: dict[str, Any], funds: dict[str, Any]
+    *,
+    verksamhet: Verksamhet,
+    clients: dict[str, dict[str, int]],
+    staff: dict[str, Any],
+    funds: dict[str, Any],
 ) -> list[dict[str, Any]]:
-    """Figures per kommun for samverkan: served kommuner, client kommuner, co-financing."""
-    clients = clients_per_kommun(verksamhet=verksamhet, year=year)
+    """Figures per kommun for samverkan: served kommuner, client kommuner, co-financing.
+    ``clients`` is the category counts per client kommun code (``client_figures``)."""
     kods = set(clients) | set(funds["co_financing"]) | set(staff["by_kommun_kod"])
     kods |= set(verksamhet.kommuner.values_list("kod", flat=True))
     names = dict(Kommun.objects.filter(kod__in=kods).values_list("kod", "name"))
@@ -92,7 +95,8 @@ def per_kommun_figures(
 def redovisning_figures(*, verksamhet: Verksamhet, year: int) -> dict[str, Any]:
     staff = staff_figures(verksamhet=verksamhet, year=year)
     funds = funds_figures(verksamhet=verksamhet, year=year, arsanstallningar=staff.pop("exact"))
-    gc = groups_and_characteristics(verksamhet=verksamhet, year=year)
+    cf = client_figures(verksamhet=verksamhet, year=year)
+    gc = cf["groups"]
     eo = endings_and_outcomes(verksamhet=verksamhet, year=year)
     return jsonable(
         {
@@ -100,7 +104,7 @@ def redovisning_figures(*, verksamhet: Verksamhet, year: int) -> dict[str, Any]:
             "year": year,
             "verksamhet": {"name": verksamhet.name, "slug": verksamhet.slug},
             "staff": staff,
-            "clients": client_counts(verksamhet=verksamhet, year=year),
+            "clients": cf["counts"],
             "groups": gc["groups"],
             "characteristics": gc["characteristics"],
             "end_reasons": eo["end_reasons"],
@@ -109,7 +113,7 @@ def redovisning_figures(*, verksamhet: Verksamhet, year: int) -> dict[str, Any]:
             "systembrister": systembrist_figures(verksamhet=verksamhet, year=year),
             "ledningsgrupp": ledningsgrupp_figures(verksamhet=verksamhet, year=year),
             "per_kommun": per_kommun_figures(
-                verksamhet=verksamhet, year=year, staff=staff, funds=funds
+                verksamhet=verksamhet, clients=cf["per_kommun"], staff=staff, funds=funds
             ),
             "funds": funds,
         }
