@@ -11,6 +11,7 @@ import datetime
 from decimal import Decimal
 from typing import Any
 
+from django.db.models import Q
 from django.utils import timezone
 
 from ombud.models import Kommun, Verksamhet
@@ -73,8 +74,13 @@ def per_kommun_figures(
     """Figures per kommun for samverkan: served kommuner, client kommuner, co-financing.
     ``clients`` is the category counts per client kommun code (``client_figures``)."""
     kods = set(clients) | set(funds["co_financing"]) | set(staff["by_kommun_kod"])
-    kods |= set(verksamhet.kommuner.values_list("kod", flat=True))
-    names = dict(Kommun.objects.filter(kod__in=kods).values_list("kod", "name"))
+    served = Verksamhet.kommuner.through.objects.filter(verksamhet=verksamhet)
+    names = dict(  # the kommuner named above and those the verksamhet serves: one query
+        Kommun.objects.filter(Q(kod__in=kods) | Q(pk__in=served.values("kommun_id"))).values_list(
+            "kod", "name"
+        )
+    )
+    kods |= set(names)
     zero = dict.fromkeys(CATEGORIES, 0)
     rows = []
     for kod in sorted(kods, key=lambda k: (k == "", names.get(k, ""))):

@@ -7,7 +7,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery, Sum
 
 from clients.models import Contact, ContactType
 from ombud.models import Verksamhet
@@ -86,11 +86,27 @@ def systembrist_figures(*, verksamhet: Verksamhet, year: int) -> dict[str, Any]:
     }
 
 
+def _sum_of(model: type[Payment] | type[Repayment]) -> Subquery:
+    """The sum of ``model.amount`` for the grant year (None when there are none)."""
+    rows = model.objects.filter(grant_year=OuterRef("pk")).order_by().values("grant_year_id")
+    return Subquery(rows.annotate(s=Sum("amount")).values("s")[:1])
+
+
 def funds_figures(
     *, verksamhet: Verksamhet, year: int, arsanstallningar: Fraction
 ) -> dict[str, Any]:
     """Use of funds: statsbidrag (calculated, granted, paid, repaid), co-financing, costs."""
-    grant_year = GrantYear.objects.filter(verksamhet=verksamhet, year=year).first()
+    grant_year = (
+        GrantYear.objects.filter(verksamhet=verksamhet, year=year)
+        .select_related("applicant_kommun")
+        .annotate(paid=_sum_of(Payment), repaid=_sum_of(Repayment))
+        .prefetch_related(
+            "participating_kommuner",
+            Prefetch("co_financing", queryset=CoFinancing.objects.select_related("kommun")),
+            Prefetch("decisions", queryset=Decision.objects.order_by("-decided_on", "-pk")),
+        )
+        .first()
+    )  # four queries
     empty: dict[str, Any] = {
         "amount_per_arsanstallning": None,
         "statsbidrag_calculated": None,
@@ -108,10 +124,10 @@ def funds_figures(
     }
     if grant_year is None:
         return empty
-    decision = Decision.objects.filter(grant_year=grant_year).order_by("-decided_on", "-pk").first()
-    paid = Payment.objects.filter(grant_year=grant_year).aggregate(s=Sum("amount"))["s"]
-    repaid = Repayment.objects.filter(grant_year=grant_year).aggregate(s=Sum("amount"))["s"]
-    co = list(CoFinancing.objects.filter(grant_year=grant_year).select_related("kommun"))
+    decisions = list(grant_year.decisions.all())
+    decision = decisions[0] if decisions else None
+    paid, repaid = grant_year.paid, grant_year.repaid  # type: ignore[attr-defined]
+    co = list(grant_year.co_financing.all())
     amount = grant_year.amount_per_arsanstallning
     actuals = [c.actual for c in co if c.actual is not None]
     return {
