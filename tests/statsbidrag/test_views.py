@@ -140,3 +140,26 @@ def test_command_writes_the_pdf(dataset, world, tmp_path, kind) -> None:  # type
     assert title in text.decode()
     info = subprocess.run(["pdfinfo", str(out)], capture_output=True, check=True).stdout.decode()
     assert "A4" in info and title in info
+
+
+def test_redovisning_page_queries_do_not_grow_with_clients(dataset, world, client) -> None:  # type: ignore[no-untyped-def]
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from .factories import make_client, make_contact, make_uppdrag
+
+    client.force_login(world.grant_gunilla)
+    url = reverse("statsbidrag:document", kwargs={"year": 2025, "kind": "redovisning"})
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(url).status_code == 200
+        return len(ctx.captured_queries)
+
+    count()  # the session's first write is not part of the page
+    small = count()
+    for i in range(30):
+        c = make_client(world.verksamhet, f"Y{i}", birth_year=1950 + i, primary_group=2)
+        make_uppdrag(c, started=datetime.date(2025, 2, 1 + i % 27))
+        make_contact(c, world.ombud_anna, datetime.date(2025, 7, 1), "telefon")
+    assert count() == small <= 35
