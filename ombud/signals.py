@@ -13,4 +13,6 @@ def remember_login_time(sender, request, user, **kwargs):  # type: ignore[no-unt
     import time
 
     if request is not None and hasattr(request, "session"):
-        request.session["login_at"] = int(time.time())
+        now = int(time.time())
+        request.session["login_at"] = now
+        request.session["last_activity"] = now
