@@ -104,8 +104,8 @@ def client_for(request: HttpRequest, pk: int, *, write: bool = False) -> tuple[V
     client = qs.filter(pk=pk).first()
     if client is None:
         raise Http404
-    if client.restricted:  # type: ignore[attr-defined]
-        client.editable = False  # type: ignore[attr-defined]
+    if getattr(client, "restricted", False):
+        setattr(client, "editable", False)  # noqa: B010 (an annotation, not a model field)
     if write and not getattr(client, "editable", False):
         raise PermissionDenied
     return viewer, client
