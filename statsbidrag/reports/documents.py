@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from statsbidrag.models import Application, GrantYear, Redovisning, ReportForm
 
+from . import default_form
 from .application import APPLICATION_SECTIONS, application_questions
 from .charts import Chart, redovisning_charts
 from .figures import application_figures, redovisning_figures
@@ -48,12 +49,24 @@ class Content:
         return [t for s in self.sections for t in s.tables]
 
 
-def form_for_year(year: int) -> ReportForm | None:
-    """The newest form (highest version) in use for ``year``."""
-    return (
+def form_for_year(year: int) -> ReportForm:
+    """The newest form (highest version) in use for ``year``.
+
+    With no form stored for the year, the built-in default question list is used (unsaved),
+    so that a draft is never shown empty; submitting stores it (services.documents._form).
+    """
+    found = (
         ReportForm.objects.filter(valid_from_year__lte=year)
         .order_by("-valid_from_year", "-version")
         .first()
+    )
+    if found is not None:
+        return found
+    return ReportForm(
+        name=default_form.NAME,
+        valid_from_year=default_form.VALID_FROM_YEAR,
+        version=1,
+        questions=default_form.QUESTIONS,
     )
 
 

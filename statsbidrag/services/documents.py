@@ -28,7 +28,7 @@ Document = Application | Redovisning
 
 def _form(year: int) -> ReportForm:
     form = form_for_year(year)
-    if form is None:
+    if form.pk is None:
         form, _created = ReportForm.objects.get_or_create(
             valid_from_year=default_form.VALID_FROM_YEAR,
             version=1,
