@@ -72,13 +72,9 @@ def on_waiting_list(day: datetime.date) -> Exists:
 
 def restricted() -> Exists:
     """Exists-expression: processing of the client is restricted (GDPR art. 18)."""
-    from ombud.models.dataprotection import AnonymisationRequest, RequestKind, RequestStatus
+    from ombud.dataprotection.selectors.screens import restrictions
 
-    return Exists(
-        AnonymisationRequest.objects.filter(
-            client=OuterRef("pk"), kind=RequestKind.RESTRICTION, status=RequestStatus.CARRIED_OUT
-        )
-    )
+    return Exists(restrictions().filter(client=OuterRef("pk")))
 
 
 def visible_clients(viewer: Viewer) -> QuerySet[Client]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import models
-from django.db.models import Exists, OuterRef, Q, Subquery
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 
 from ombud.dataprotection.family import client_model, related_model
@@ -72,12 +72,13 @@ def request_in(verksamhet: Verksamhet, pk: int) -> AnonymisationRequest:
     return found
 
 
-def restricted_client_ids(verksamhet: Verksamhet) -> set[int]:
-    """Clients whose processing is restricted (GDPR art. 18): for the clients app to honour."""
-    return set(
-        AnonymisationRequest.objects.filter(
-            verksamhet=verksamhet,
-            kind=RequestKind.RESTRICTION,
-            status=RequestStatus.CARRIED_OUT,
-        ).values_list("client_id", flat=True)
+def restrictions() -> QuerySet[AnonymisationRequest]:
+    """Restrictions in force (GDPR art. 18): the one definition the clients app also uses."""
+    return AnonymisationRequest.objects.filter(
+        kind=RequestKind.RESTRICTION, status=RequestStatus.CARRIED_OUT
     )
+
+
+def restricted_client_ids(verksamhet: Verksamhet) -> set[int]:
+    """Clients whose processing is restricted (GDPR art. 18)."""
+    return set(restrictions().filter(verksamhet=verksamhet).values_list("client_id", flat=True))
