@@ -80,6 +80,18 @@ def time_calls(call: Callable[[], Any], n: int, warmup: int = 2) -> list[float]:
     return samples
 
 
+def count_queries(page: Page, user: Any, objects: dict[str, Any]) -> tuple[int, int]:
+    """(HTTP status, number of queries) of one request for ``page`` as ``user``."""
+    url = resolve(page, objects)
+    assert url is not None, f"{page.name}: no URL"
+    client = Client()
+    client.force_login(user)
+    client.get(url)  # the first request of a session may write it; count the second
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    return response.status_code, len(ctx)
+
+
 def measure(page: Page, user: Any, objects: dict[str, Any], *, n: int, warmup: int = 2) -> Result:
     """Fetch the page ``n`` times as ``user``; a URL name that does not exist is "missing"."""
     url = resolve(page, objects)
@@ -105,14 +117,37 @@ def measure(page: Page, user: Any, objects: dict[str, Any], *, n: int, warmup: i
             b"".join(response.streaming_content)  # type: ignore[arg-type]
 
     samples = time_calls(fetch, n, warmup=warmup)
+    sql = sql_times(fetch, max(5, n // 3))
     return Result(
         page.name,
         url=url,
         p50_ms=round(statistics.median(samples), 1),
         p95_ms=round(percentile(samples, 95), 1),
         queries=queries,
-        extra={"bytes": len(first.content)},
+        extra={"bytes": len(first.content), "sql_p50_ms": round(statistics.median(sql), 1)},
     )
+
+
+def sql_times(call: Callable[[], Any], n: int) -> list[float]:
+    """Per call, the milliseconds spent executing SQL (round trips included).
+
+    psycopg's client-side cursors receive the whole result in ``execute``, so this is the
+    database's share of the call; the rest is Python (ORM, templates, middleware).
+    """
+    spent: list[float] = []
+
+    def timer(execute, sql, params, many, context):  # type: ignore[no-untyped-def]
+        t0 = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            spent[-1] += (time.perf_counter() - t0) * 1000
+
+    with connection.execute_wrapper(timer):
+        for _ in range(n):
+            spent.append(0.0)
+            call()
+    return spent
 
 
 def fmt(value: Any, width: int) -> str:
@@ -121,7 +156,7 @@ def fmt(value: Any, width: int) -> str:
 
 
 def table(results: Sequence[Result], *, target_ms: float = 100, max_queries: int = 15) -> str:
-    lines = [f"{'page':<28}{'p50 ms':>9}{'p95 ms':>9}{'queries':>9}  status"]
+    lines = [f"{'page':<28}{'p50 ms':>9}{'p95 ms':>9}{'queries':>9}{'SQL ms':>9}  status"]
     lines.append("-" * len(lines[0]) + "-" * 12)
     for r in results:
         flags = []
@@ -131,7 +166,8 @@ def table(results: Sequence[Result], *, target_ms: float = 100, max_queries: int
             flags.append(f"> {max_queries} queries")
         status = r.status + (f" ({', '.join(flags)})" if flags else "")
         lines.append(
-            f"{r.page:<28}{fmt(r.p50_ms, 9)}{fmt(r.p95_ms, 9)}{fmt(r.queries, 9)}  {status}"
+            f"{r.page:<28}{fmt(r.p50_ms, 9)}{fmt(r.p95_ms, 9)}{fmt(r.queries, 9)}"
+            f"{fmt(r.extra.get('sql_p50_ms'), 9)}  {status}"
         )
     return "\n".join(lines)
 

@@ -18,6 +18,9 @@ from bench.harness import Page
 CLIENT = ("client",)
 
 PAGES: list[Page] = [
+    # The fixed cost of any page: session, user, roles, middleware and base.html around a
+    # static text (the accessibility statement), as the busiest ombud.
+    Page("empty_page", "ombud", [("accessibility", ())]),
     Page("dashboard_ombud", "ombud", [("dashboard", ())]),
     Page("dashboard_lead", "lead", [("dashboard", ())]),
     Page("dashboard_member", "member", [("dashboard", ())]),
