@@ -42,11 +42,11 @@ def jsonable(value: Any) -> Any:
 
 
 def ledningsgrupp_figures(*, verksamhet: Verksamhet, year: int) -> dict[str, Any]:
-    from ledningsgrupp.selectors import composition_check, yearly_figures
+    from ledningsgrupp.selectors import yearly_figures
 
-    figures = yearly_figures(verksamhet=verksamhet, year=year)
     on = min(datetime.date(year, 12, 31), timezone.localdate())
-    check = composition_check(verksamhet=verksamhet, on=on)
+    figures = yearly_figures(verksamhet=verksamhet, year=year, check_on=on)
+    check = figures["check"]
     return jsonable(
         {
             "meetings_held": figures["meetings_held"],

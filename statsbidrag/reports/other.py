@@ -7,13 +7,15 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from django.db.models import Count, OuterRef, Prefetch, Q, Subquery, Sum
+from django.contrib.postgres.expressions import ArraySubquery
+from django.db.models import Count, OuterRef, Q, Subquery, Sum, TextField
+from django.db.models.functions import Cast, JSONObject
 
 from clients.models import Contact, ContactType
 from ombud.models import Verksamhet
 from statsbidrag.arsanstallning import to_decimal
 from statsbidrag.models import CoFinancing, Decision, GrantYear, Payment, Repayment
-from systembrister.models import Level, Outcome, Status, Support, Systembrist
+from systembrister.models import Level, Outcome, Status
 
 CENTS = Decimal("0.01")
 
@@ -42,22 +44,12 @@ def contact_figures(*, verksamhet: Verksamhet, year: int) -> dict[str, Any]:
 
 def systembrist_figures(*, verksamhet: Verksamhet, year: int) -> dict[str, Any]:
     """Systembrister of the year from ``systembrister.selectors.yearly_figures`` (reported =
-    submitted in the year, drafts and merged duplicates excluded), plus the clients affected
-    (the reports' own counts and other ombud's supports) and how many were forwarded."""
-    from systembrister.selectors import REPORTED_EXCLUDED, in_year, yearly_figures
+    submitted in the year, drafts and merged duplicates excluded), with the clients affected
+    (the reports' own counts and other ombud's supports) and how many were forwarded. One
+    query."""
+    from systembrister.selectors import REPORTED_EXCLUDED, yearly_figures
 
     theirs = yearly_figures(verksamhet=verksamhet, year=year)
-    reported = (
-        Systembrist.objects.filter(verksamhet=verksamhet)
-        .exclude(status__in=REPORTED_EXCLUDED)
-        .filter(in_year(year))
-    )
-    row = reported.aggregate(
-        clients=Sum("clients_affected"), forwarded=Count("pk", filter=~Q(forwarded_to=""))
-    )
-    support = Support.objects.filter(systembrist__in=reported).aggregate(n=Sum("clients_affected"))[
-        "n"
-    ]
     by_outcome = {o.value: theirs["by_outcome"].get(o.value, 0) for o in Outcome}
     by_outcome["none"] = theirs["reported"] - sum(by_outcome.values())
     return {
@@ -69,8 +61,8 @@ def systembrist_figures(*, verksamhet: Verksamhet, year: int) -> dict[str, Any]:
         },
         "by_level": {lv.value: theirs["by_level"].get(lv.value, 0) for lv in Level},
         "by_outcome": by_outcome,
-        "clients_affected": (row["clients"] or 0) + (support or 0),
-        "forwarded": row["forwarded"],
+        "clients_affected": theirs["clients_affected"],
+        "forwarded": theirs["forwarded"],
         "examples": [
             {
                 "title": e["title"],
@@ -95,18 +87,40 @@ def _sum_of(model: type[Payment] | type[Repayment]) -> Subquery:
 def funds_figures(
     *, verksamhet: Verksamhet, year: int, arsanstallningar: Fraction
 ) -> dict[str, Any]:
-    """Use of funds: statsbidrag (calculated, granted, paid, repaid), co-financing, costs."""
+    """Use of funds: statsbidrag (calculated, granted, paid, repaid), co-financing, costs.
+    One query: sums, the latest decision, co-financing and kommuner as subqueries."""
+    latest = Decision.objects.filter(grant_year=OuterRef("pk")).order_by("-decided_on", "-pk")
+    co_financing = (
+        CoFinancing.objects.filter(grant_year=OuterRef("pk"))
+        .order_by("pk")
+        .values(
+            row=JSONObject(
+                kod="kommun__kod",
+                kommun="kommun__name",
+                planned=Cast("planned", TextField()),  # as text: exact decimals
+                actual=Cast("actual", TextField()),
+            )
+        )
+    )
+    participating = (
+        GrantYear.participating_kommuner.through.objects.filter(grantyear=OuterRef("pk"))
+        .order_by()
+        .values("kommun__name")
+    )
     grant_year = (
         GrantYear.objects.filter(verksamhet=verksamhet, year=year)
         .select_related("applicant_kommun")
-        .annotate(paid=_sum_of(Payment), repaid=_sum_of(Repayment))
-        .prefetch_related(
-            "participating_kommuner",
-            Prefetch("co_financing", queryset=CoFinancing.objects.select_related("kommun")),
-            Prefetch("decisions", queryset=Decision.objects.order_by("-decided_on", "-pk")),
+        .annotate(
+            paid=_sum_of(Payment),
+            repaid=_sum_of(Repayment),
+            granted=Subquery(latest.values("granted_amount")[:1]),
+            granted_arsanstallningar=Subquery(latest.values("arsanstallningar")[:1]),
+            decided_on=Subquery(latest.values("decided_on")[:1]),
+            co_financing_rows=ArraySubquery(co_financing),
+            participating=ArraySubquery(participating),
         )
         .first()
-    )  # four queries
+    )
     empty: dict[str, Any] = {
         "amount_per_arsanstallning": None,
         "statsbidrag_calculated": None,
@@ -124,33 +138,40 @@ def funds_figures(
     }
     if grant_year is None:
         return empty
-    decisions = list(grant_year.decisions.all())
-    decision = decisions[0] if decisions else None
-    paid, repaid = grant_year.paid, grant_year.repaid  # type: ignore[attr-defined]
-    co = list(grant_year.co_financing.all())
+    g: Any = grant_year  # with the annotations above
+    co = [
+        {
+            **row,
+            "planned": Decimal(row["planned"]),
+            "actual": None if row["actual"] is None else Decimal(row["actual"]),
+        }
+        for row in g.co_financing_rows
+    ]
     amount = grant_year.amount_per_arsanstallning
-    actuals = [c.actual for c in co if c.actual is not None]
+    actuals = [c["actual"] for c in co if c["actual"] is not None]
     return {
         "amount_per_arsanstallning": money(amount),
         "statsbidrag_calculated": money(to_decimal(arsanstallningar * Fraction(amount), CENTS))
         if amount
         else None,
-        "granted": money(decision.granted_amount) if decision else None,
-        "granted_arsanstallningar": str(decision.arsanstallningar) if decision else None,
-        "decided_on": decision.decided_on.isoformat() if decision else None,
-        "paid": money(paid or Decimal(0)),
-        "repayment_demanded": money(repaid or Decimal(0)),
-        "co_financing_planned": money(sum((c.planned for c in co), Decimal(0))),
+        "granted": money(g.granted),
+        "granted_arsanstallningar": None
+        if g.decided_on is None
+        else str(g.granted_arsanstallningar),
+        "decided_on": g.decided_on.isoformat() if g.decided_on else None,
+        "paid": money(g.paid or Decimal(0)),
+        "repayment_demanded": money(g.repaid or Decimal(0)),
+        "co_financing_planned": money(sum((c["planned"] for c in co), Decimal(0))),
         "co_financing_actual": money(sum(actuals, Decimal(0))) if actuals else None,
         "co_financing": {
-            c.kommun.kod: {
-                "kommun": c.kommun.name,
-                "planned": money(c.planned),
-                "actual": money(c.actual),
+            c["kod"]: {
+                "kommun": c["kommun"],
+                "planned": money(c["planned"]),
+                "actual": money(c["actual"]),
             }
-            for c in sorted(co, key=lambda c: c.kommun.name)
+            for c in sorted(co, key=lambda c: c["kommun"])
         },
         "costs": money(grant_year.costs),
         "applicant_kommun": grant_year.applicant_kommun.name,
-        "participating_kommuner": sorted(k.name for k in grant_year.participating_kommuner.all()),
+        "participating_kommuner": sorted(g.participating),
     }
