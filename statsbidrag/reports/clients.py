@@ -15,8 +15,10 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from django.db.models import Case, CharField, Count, Q, Value, When
-from django.db.models.functions import Least
+from django.contrib.postgres.aggregates import BitOr
+from django.db import connection
+from django.db.models import Case, CharField, Count, F, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce
 
 from clients.models import Boende, Client, EndReason, Forsorjning, Gender, Sysselsattning, Uppdrag
 from clients.models.client import ClientGroup
@@ -93,32 +95,68 @@ def _zero_groups() -> dict[str, Any]:
     return aggregates
 
 
-def client_figures(*, verksamhet: Verksamhet, year: int) -> dict[str, Any]:
-    """Client counts, clients per kommun and groups/characteristics of served clients, from
-    ONE query: a row per client with a bit per category (set when one of its uppdrag falls in
-    it; a plain grouped count, no DISTINCT, one integer column so that the 8 000 rows of a
-    national-scale verksamhet convert fast), summed up here. ``counts`` is ``client_counts``' result,
-    ``per_kommun`` is ``clients_per_kommun``'s and ``groups`` is
-    ``groups_and_characteristics``'."""
-    filters = category_filters(year, "uppdrag__")
-    mask: Any = sum(
-        Least(Count("uppdrag", filter=filters[cat]), Value(1)) * Value(1 << bit)
+def _uppdrag_mask(year: int) -> Coalesce:
+    """Per client (``OuterRef("pk")``): bit ``i`` set when one of its uppdrag falls in
+    ``CATEGORIES[i]``. A correlated subquery: one index probe per client."""
+    filters = category_filters(year)
+    bits: Any = sum(
+        Case(When(filters[cat], then=Value(1 << bit)), default=Value(0))
         for bit, cat in enumerate(CATEGORIES)
     )
-    rows = (
-        Client.objects.filter(verksamhet=verksamhet)
-        .annotate(band=_age_band(year), mask=mask)
-        .values_list(
-            "gender",
-            "band",
-            "kommun__kod",
-            "primary_group",
-            "other_groups",
-            *CHARACTERISTICS,
-            "mask",
-        )
+    per_client = (
+        Uppdrag.objects.filter(client=OuterRef("pk"))
         .order_by()
+        .values("client")
+        .annotate(mask=BitOr(bits))
+        .values("mask")
     )
+    return Coalesce(Subquery(per_client), Value(0))
+
+
+def _group_aggregates() -> list[tuple[str, str]]:
+    """(name, SQL condition on a client row) of the groups and characteristics counted."""
+    conditions = [(f"primary_{g}", f"primary_group = {int(g)}") for g in GROUPS]
+    conditions.append(("primary_none", "primary_group IS NULL"))
+    conditions += [
+        (f"any_{g}", f"(primary_group = {int(g)} OR {int(g)} = ANY(other_groups))") for g in GROUPS
+    ]
+    conditions += [(name, name) for name in CHARACTERISTICS]
+    return conditions
+
+
+def client_figures(*, verksamhet: Verksamhet, year: int) -> dict[str, Any]:
+    """Client counts, clients per kommun and groups/characteristics of served clients, from
+    ONE query that returns a few hundred rows whatever the number of clients.
+
+    Inside, a row per client with a bit per category (set when one of its uppdrag falls in
+    it); outside, counts of those rows by (gender, age band, bits) and by (kommun, bits) as
+    GROUPING SETS, and one row with the groups and characteristics of the served clients.
+    The counts per category are summed up here. ``counts`` is ``client_counts``' result,
+    ``per_kommun`` the category counts per client kommun code and ``groups`` the groups
+    and characteristics of the clients served."""
+    per_client = (
+        Client.objects.filter(verksamhet=verksamhet)
+        .annotate(band=_age_band(year), kod=F("kommun__kod"), mask=_uppdrag_mask(year))
+        .order_by()
+        .values("gender", "band", "kod", "mask", "primary_group", "other_groups", *CHARACTERISTICS)
+    )
+    inner, params = per_client.query.sql_with_params()
+    aggregates = _group_aggregates()
+    served = 1 << CATEGORIES.index("served")
+    # The groups and characteristics are counted over the served clients only (a second
+    # SELECT on the same rows: FILTERs in the GROUPING SETS would run for every row thrice).
+    sql = (
+        f"WITH per_client AS MATERIALIZED ({inner})"  # noqa: S608 (no user input)
+        " SELECT GROUPING(gender, band, kod), gender, band, kod, mask, COUNT(*)"
+        f"{', NULL' * len(aggregates)} FROM per_client"
+        " GROUP BY GROUPING SETS ((gender, band, mask), (kod, mask))"
+        f" UNION ALL SELECT 7, NULL, NULL, NULL, {served}, COUNT(*)"
+        + "".join(f", COUNT(*) FILTER (WHERE {cond})" for _name, cond in aggregates)
+        + f" FROM per_client WHERE mask & {served} <> 0"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
     counts = _zero_counts()
     by_gender, by_age, age_gender = (
         counts["by_gender"],
@@ -127,38 +165,29 @@ def client_figures(*, verksamhet: Verksamhet, year: int) -> dict[str, Any]:
     )
     per_kommun: dict[str, dict[str, int]] = {}
     agg = _zero_groups()
-    n_chars = len(CHARACTERISTICS)
     bits = [(cat, 1 << bit) for bit, cat in enumerate(CATEGORIES)]
-    served_bit = 1 << CATEGORIES.index("served")
-    for row in rows:
-        gender, band, kod, primary, other = row[:5]
-        characteristics = row[5 : 5 + n_chars]
-        flags = row[-1]
-        kod = kod or ""
-        if kod not in per_kommun:
-            per_kommun[kod] = dict.fromkeys(CATEGORIES, 0)
-        kommun = per_kommun[kod]
-        for cat, bit in bits:
-            if flags & bit:
-                by_gender[cat][gender] += 1
-                by_gender[cat]["total"] += 1
-                by_age[cat][band] += 1
-                by_age[cat]["total"] += 1
-                kommun[cat] += 1
-        if flags & served_bit:
-            for b in (band, "total"):
-                age_gender[b][gender] += 1
-                age_gender[b]["total"] += 1
-            agg["served"] += 1
-            key = f"primary_{primary}" if primary is not None else "primary_none"
-            if key in agg:
-                agg[key] += 1
-            for g in {primary, *(other or ())} - {None}:
-                if f"any_{g}" in agg:
-                    agg[f"any_{g}"] += 1
-            for name, value in zip(CHARACTERISTICS, characteristics, strict=True):
-                if value:
-                    agg[name] += 1
+    by_gender_band, by_kommun = 1, 6  # GROUPING(): a bit for each column grouped away
+    for grouping, gender, band, kod, flags, n, *group_counts in rows:
+        if grouping == by_kommun:
+            kommun = per_kommun.setdefault(kod or "", dict.fromkeys(CATEGORIES, 0))
+            for cat, bit in bits:
+                if flags & bit:
+                    kommun[cat] += n
+        elif grouping == by_gender_band:
+            for cat, bit in bits:
+                if flags & bit:
+                    by_gender[cat][gender] += n
+                    by_gender[cat]["total"] += n
+                    by_age[cat][band] += n
+                    by_age[cat]["total"] += n
+            if flags & served:
+                for b in (band, "total"):
+                    age_gender[b][gender] += n
+                    age_gender[b]["total"] += n
+        else:  # the served clients' groups and characteristics
+            agg["served"] += n
+            for (name, _cond), value in zip(aggregates, group_counts, strict=True):
+                agg[name] += value
     return {"counts": counts, "per_kommun": per_kommun, "groups": _groups_result(agg)}
 
 
