@@ -26,13 +26,21 @@ def grant_years_for(*, verksamhet: Verksamhet) -> QuerySet[GrantYear]:
     )
 
 
-def grant_year_for(*, verksamhet: Verksamhet | None, year: int) -> GrantYear:
+def grant_year_for(
+    *, verksamhet: Verksamhet | None, year: int, with_document: str | None = None
+) -> GrantYear:
+    """The grant year, or 404. ``with_document`` (a kind): its document, the document's
+    form and submitter come in the same query (``document_of`` then asks none)."""
     if verksamhet is None:
         raise Http404
+    related = ["verksamhet", "applicant_kommun"]
+    if with_document is not None:
+        name = _document_field(with_document)
+        related += [name, f"{name}__submitted_by"]
+        if name == "redovisning":
+            related.append(f"{name}__form")
     found = (
-        GrantYear.objects.filter(verksamhet=verksamhet, year=year)
-        .select_related("verksamhet", "applicant_kommun")
-        .first()
+        GrantYear.objects.filter(verksamhet=verksamhet, year=year).select_related(*related).first()
     )
     if found is None:
         raise Http404
@@ -66,10 +74,14 @@ def period_for(*, verksamhet: Verksamhet | None, pk: int) -> EmploymentPeriod:
     return found
 
 
-def document_of(kind: str, grant_year: GrantYear) -> Any:
+def _document_field(kind: str) -> str:
     if kind not in KINDS:
         raise Http404
-    model = "application" if kind == APPLICATION else "redovisning"
+    return "application" if kind == APPLICATION else "redovisning"
+
+
+def document_of(kind: str, grant_year: GrantYear) -> Any:
+    model = _document_field(kind)
     return getattr(grant_year, model, None) if hasattr(grant_year, model) else None
 
 

@@ -32,7 +32,11 @@ def _load(request: HttpRequest, year: int, kind: str) -> tuple[Any, Any]:
     """The grant year and document, if this user may read them (404 outside, 403 wrong role)."""
     if kind not in READERS:
         raise Http404
-    gy = selectors.grant_year_for(verksamhet=request.verksamhet, year=year)  # type: ignore[attr-defined]
+    gy = selectors.grant_year_for(
+        verksamhet=request.verksamhet,  # type: ignore[attr-defined]
+        year=year,
+        with_document=kind,
+    )
     if not has_role(request, *READERS[kind]):
         raise PermissionDenied
     document = selectors.document_of(kind, gy)
