@@ -50,36 +50,45 @@ track(Step, "goal__plan__client__verksamhet")
 @dashboard
 def client_sections(request: HttpRequest) -> list[DashboardSection]:
     from .selectors import viewer_for
-    from .selectors.lists import caseload_per_ombud, waiting_list
-    from .selectors.reminders import count, reminders_for
+    from .selectors.lists import caseload_per_ombud, waiting_first
+    from .selectors.reminders import count, reminders_for, shown
+    from .views._rows import url_maker, with_links
 
     if not has_role(request, Role.OMBUD, Role.LEAD, Role.ADMIN) or request.verksamhet is None:  # type: ignore[attr-defined]
         return []
     viewer = viewer_for(request)
     sections = []
     if has_role(request, Role.OMBUD):
-        r = reminders_for(viewer)
-        total = count(r)
         # The card shows the first rows of each kind; the tasks page lists them all (a busy
         # ombud can have a hundred overdue steps, and each row costs rendering time).
-        shown = {k: v[:DASHBOARD_ROWS] if isinstance(v, list) else v for k, v in r.items()}
-        shown["hidden"] = total - count(shown)
+        r = with_links(reminders_for(viewer, limit=DASHBOARD_ROWS))
+        total = count(r)
+        r["hidden"] = total - shown(r)
         sections.append(
             DashboardSection(
                 _("Reminders (%(n)s)") % {"n": total},
                 "clients/dashboard/reminders.html",
-                shown,
+                r,
                 order=10,
             )
         )
     if viewer.sees_all:
+        url = url_maker("clients:detail")
+        waiting = [
+            {
+                "url": url(c["pk"]),
+                "alias": c["alias"],
+                "since": c["uppdrag_since"].isoformat() if c["uppdrag_since"] else "",
+            }
+            for c in waiting_first(viewer, DASHBOARD_ROWS)
+        ]
         sections.append(
             DashboardSection(
                 _("Clients per ombud"),
                 "clients/dashboard/lead.html",
                 {
                     "rows": caseload_per_ombud(viewer),
-                    "waiting": list(waiting_list(viewer)[:10]),
+                    "waiting": waiting,
                 },
                 order=12,
             )

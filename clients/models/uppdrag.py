@@ -97,7 +97,17 @@ class Uppdrag(Versioned):
         ordering = ["-waiting_since", "-pk"]
         verbose_name = _("uppdrag")
         verbose_name_plural = _("uppdrag")
-        indexes = [models.Index(fields=["status"], name="uppdrag_status")]
+        indexes = [
+            models.Index(fields=["status"], name="uppdrag_status"),
+            # The waiting list: the country's waiting uppdrag are a few thousand of a few
+            # hundred thousand, read from the index alone (client and id).
+            models.Index(
+                fields=["client"],
+                include=["id"],
+                condition=models.Q(status=UppdragStatus.WAITING),
+                name="uppdrag_waiting",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.client} ({self.get_status_display()})"

@@ -1,15 +1,27 @@
 """Lists of clients: caseload, all clients, waiting list, caseload per ombud.
 
-Every list is one annotated query (plus the paginator's count): status of the latest uppdrag,
-the responsible ombud today and the last contact come from subqueries, never per row.
+Every list is one query (plus the paginator's count) of plain rows (``values()``, no model
+instances): status of the latest uppdrag, the responsible ombud today and the last contact
+come from subqueries, never per row, and only the columns a list shows are selected.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import CharField, Count, OuterRef, Q, QuerySet, Subquery, Value
-from django.db.models.functions import Coalesce, Concat
+from django.db.models import (
+    CharField,
+    Count,
+    Exists,
+    F,
+    FilteredRelation,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
+from django.db.models.functions import Concat
 
 from ombud.models import Role, User
 
@@ -18,7 +30,6 @@ from .access import (
     Viewer,
     assigned_to,
     current_assignments,
-    on_waiting_list,
     restricted,
     visible_clients,
 )
@@ -29,48 +40,101 @@ STATUS_ORDER = {
     UppdragStatus.WAITING: 2,
     UppdragStatus.ENDED: 3,
 }
+# What a row of a client list shows (see clients/_client_table.html).
+ROW_FIELDS = ("pk", "alias", "first_name", "last_name", "birth_year")
 
 
-def annotate_rows(qs: QuerySet[Client], viewer: Viewer) -> QuerySet[Client]:
-    latest = Uppdrag.objects.filter(client=OuterRef("pk")).order_by("-pk")
-    current = (
-        current_assignments(viewer.today)
-        .filter(uppdrag__client=OuterRef("pk"))
-        .order_by("-start", "-pk")
-    )
-    last_contact = (
+def latest_uppdrag(field: str) -> Subquery:
+    """Subquery: ``field`` of the client's latest uppdrag."""
+    return Subquery(Uppdrag.objects.filter(client=OuterRef("pk")).order_by("-pk").values(field)[:1])
+
+
+def last_contact() -> Subquery:
+    """Subquery: the date of the client's latest contact that is not struck."""
+    return Subquery(
         Contact.objects.filter(client=OuterRef("pk"), struck_at__isnull=True)
         .order_by("-date")
         .values("date")[:1]
     )
-    return qs.select_related("kommun").annotate(
-        uppdrag_status=Subquery(latest.values("status")[:1]),
-        uppdrag_since=Subquery(latest.values("waiting_since")[:1]),
-        uppdrag_started=Subquery(latest.values("started")[:1]),
-        ombud_id=Subquery(current.values("ombud_id")[:1]),
-        ombud_name=Subquery(
-            current.annotate(
-                name=Concat(
-                    "ombud__first_name", Value(" "), "ombud__last_name", output_field=CharField()
-                )
-            ).values("name")[:1]
-        ),
-        last_contact=Subquery(last_contact),
+
+
+def current_ombud_name(viewer: Viewer) -> Subquery:
+    """Subquery: the name of the client's responsible ombud today (the latest assignment)."""
+    current = (
+        current_assignments(viewer.today)
+        .filter(uppdrag__client=OuterRef("pk"))
+        .order_by("-start", "-pk")
+        .annotate(
+            name=Concat(
+                "ombud__first_name", Value(" "), "ombud__last_name", output_field=CharField()
+            )
+        )
+    )
+    return Subquery(current.values("name")[:1])
+
+
+def annotate_rows(qs: QuerySet[Client], viewer: Viewer) -> QuerySet[Client]:
+    """Clients with the latest uppdrag's status and dates and the last contact (reminders)."""
+    return qs.annotate(
+        uppdrag_status=latest_uppdrag("status"),
+        uppdrag_since=latest_uppdrag("waiting_since"),
+        uppdrag_started=latest_uppdrag("started"),
+        last_contact=last_contact(),
     )
 
 
-def caseload(viewer: Viewer) -> QuerySet[Client]:
+def list_rows(qs: QuerySet[Client], viewer: Viewer, *, ombud: bool = False) -> QuerySet[Any]:
+    """The rows of a client list as dicts; ``ombud`` adds the responsible ombud's name."""
+    extra: dict[str, Any] = {"ombud_name": current_ombud_name(viewer)} if ombud else {}
+    return qs.annotate(uppdrag_status=latest_uppdrag("status")).values(
+        *ROW_FIELDS,
+        "uppdrag_status",
+        kommun_name=F("kommun__name"),
+        uppdrag_since=latest_uppdrag("waiting_since"),
+        last_contact=last_contact(),
+        **extra,
+    )
+
+
+def caseload(viewer: Viewer) -> QuerySet[Any]:
     """The ombud's own clients today (for lead/admin: every client of the verksamhet)."""
     qs = Client.objects.filter(verksamhet=viewer.verksamhet)
     if not viewer.sees_all:
         qs = qs.filter(assigned_to(viewer.user, viewer.today)).exclude(restricted())
-    return annotate_rows(qs, viewer).order_by("alias", "pk")
+    return list_rows(qs, viewer, ombud=viewer.sees_all).order_by("alias", "pk")
 
 
-def waiting_list(viewer: Viewer) -> QuerySet[Client]:
+def waiting_clients(viewer: Viewer) -> QuerySet[Client]:
+    """Waiting clients without a responsible ombud (unordered, no columns added).
+
+    The same clients as ``on_waiting_list``, found from the other end: the waiting uppdrag
+    (a partial index, ``uppdrag_waiting``) of the verksamhet's clients, and only for those
+    whether an ombud is assigned. Asked per client, the question walked every waiting uppdrag
+    in the country and its assignments before keeping the verksamhet's.
+    """
+    taken = current_assignments(viewer.today).filter(uppdrag=OuterRef("pk"))
+    waiting = (
+        Uppdrag.objects.filter(status=UppdragStatus.WAITING, client__verksamhet=viewer.verksamhet)
+        .exclude(Exists(taken))
+        .values("client")
+    )
+    return visible_clients(viewer).filter(pk__in=waiting)
+
+
+def waiting_list(viewer: Viewer) -> QuerySet[Any]:
     """Waiting clients without a responsible ombud, longest wait first."""
-    qs = visible_clients(viewer).filter(on_waiting_list(viewer.today))
-    return annotate_rows(qs, viewer).order_by("uppdrag_since", "pk")  # type: ignore[misc]
+    return list_rows(waiting_clients(viewer), viewer).order_by("uppdrag_since", "pk")
+
+
+def waiting_first(viewer: Viewer, n: int) -> list[dict[str, Any]]:
+    """The ``n`` longest-waiting clients: their pk, alias and the date they began to wait."""
+    rows: QuerySet[Any] = (
+        waiting_clients(viewer)
+        .annotate(uppdrag_since=latest_uppdrag("waiting_since"))
+        .order_by("uppdrag_since", "pk")
+        .values("pk", "alias", "uppdrag_since")
+    )
+    return list(rows[:n])
 
 
 def ombud_users(viewer: Viewer) -> QuerySet[User]:
@@ -80,29 +144,38 @@ def ombud_users(viewer: Viewer) -> QuerySet[User]:
 
 
 def caseload_per_ombud(viewer: Viewer) -> list[dict[str, Any]]:
-    """For the lead: each ombud with the number of clients per uppdrag status (one query)."""
+    """For the lead: each ombud with the number of clients per uppdrag status (one query).
 
-    def clients_with(status: str) -> Coalesce:
-        # Per ombud a small index scan (assignment_ombud_end) rather than one aggregate
-        # over every assignment the verksamhet's ombud ever had.
-        n = (
-            current_assignments(viewer.today)
-            .filter(
-                ombud=OuterRef("pk"),
-                uppdrag__status=status,
-                uppdrag__client__verksamhet=viewer.verksamhet,
-            )
-            .order_by()
-            .values("ombud")
-            .annotate(n=Count("uppdrag__client", distinct=True))
-            .values("n")
+    The ombud's assignments of today are joined once (``FilteredRelation``: the date rule sits
+    in the join) with their uppdrag and client, and counted per status, rather than one
+    subquery per status walking the same assignments three times.
+    """
+    today = viewer.today
+    current = FilteredRelation(
+        "assignments",
+        condition=Q(assignments__start__lte=today)
+        & (Q(assignments__end__isnull=True) | Q(assignments__end__gt=today)),
+    )
+
+    def clients_with(status: str) -> Count:
+        return Count(
+            "current__uppdrag__client",
+            filter=Q(
+                current__uppdrag__status=status,
+                current__uppdrag__client__verksamhet=viewer.verksamhet,
+            ),
+            distinct=True,
         )
-        return Coalesce(Subquery(n), 0)
 
-    users = ombud_users(viewer).annotate(
-        n_contact_building=clients_with(UppdragStatus.CONTACT_BUILDING),
-        n_active=clients_with(UppdragStatus.ACTIVE),
-        n_waiting=clients_with(UppdragStatus.WAITING),
+    users = (
+        ombud_users(viewer)
+        .alias(current=current)
+        .annotate(
+            n_contact_building=clients_with(UppdragStatus.CONTACT_BUILDING),
+            n_active=clients_with(UppdragStatus.ACTIVE),
+            n_waiting=clients_with(UppdragStatus.WAITING),
+        )
+        .only("pk", "first_name", "last_name", "email")
     )
     return [
         {
@@ -116,7 +189,7 @@ def caseload_per_ombud(viewer: Viewer) -> list[dict[str, Any]]:
     ]
 
 
-def search(qs: QuerySet[Client], text: str) -> QuerySet[Client]:
+def search(qs: QuerySet[Any], text: str) -> QuerySet[Any]:
     """Alias, name or personnummer (digits in any format)."""
     text = text.strip()
     if not text:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from django import template
+from django.template.defaultfilters import date as date_filter
 from django.utils.translation import gettext as _
 
 from .. import personnummer
@@ -53,6 +55,14 @@ def consent_label(state: str) -> str:
         "withdrawn": _("Withdrawn"),
         "none": _("No consent"),
     }.get(state, state)
+
+
+@register.filter
+def ymd(value: Any) -> str:
+    """``value|date:"Y-m-d"`` without the formatting machinery for a plain date."""
+    if type(value) is datetime.date:
+        return value.isoformat()
+    return date_filter(value, "Y-m-d")
 
 
 @register.filter

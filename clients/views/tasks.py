@@ -15,6 +15,7 @@ from ..models import Task
 from ..selectors import viewer_for, visible_clients
 from ..selectors.reminders import reminders_for
 from ._base import form_page, run_form
+from ._rows import with_links
 from .lists import LIST_ROLES
 
 
@@ -22,7 +23,9 @@ from .lists import LIST_ROLES
 def tasks(request: HttpRequest) -> HttpResponse:
     viewer = viewer_for(request)
     return render(
-        request, "clients/tasks.html", {"r": reminders_for(viewer), "today": viewer.today}
+        request,
+        "clients/tasks.html",
+        {"r": with_links(reminders_for(viewer)), "today": viewer.today},
     )
 
 
