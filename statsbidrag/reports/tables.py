@@ -19,6 +19,7 @@ G_TOTAL = [*GENDERS, "total"]
 B_TOTAL = [*AGE_BANDS, "total"]
 
 COUNT, MONEY, NUMBER, TEXT, DATE = "count", "money", "number", "text", "date"
+NUMERIC = frozenset((COUNT, MONEY, NUMBER))
 
 
 @dataclass
@@ -40,6 +41,26 @@ class Table:
     @property
     def kinds(self) -> list[str]:
         return [k for _label, k in self.columns]
+
+    @property
+    def widths(self) -> list[float]:
+        """Column widths in per cent, for the PDF's fixed table layout (WeasyPrint's automatic
+        layout measures every cell twice): in proportion to the longest word of the heading
+        or the longest value, text capped at 32 characters and numbers at 16; the number
+        columns of a table equally wide."""
+        needs = []
+        for i, (label, kind) in enumerate(self.columns):
+            word = max((len(w) for w in str(label).split()), default=1)
+            longest = max((len(str(row[i])) for row in self.rows if row[i] is not None), default=1)
+            needs.append(max(word, min(longest, 32 if kind == TEXT else 16), 4))
+        numeric = [n for n, kind in zip(needs, self.kinds, strict=True) if kind in NUMERIC]
+        if numeric:
+            needs = [
+                max(numeric) if kind in NUMERIC else n
+                for n, kind in zip(needs, self.kinds, strict=True)
+            ]
+        total = sum(needs)
+        return [round(100 * n / total, 1) for n in needs]
 
 
 def category_labels() -> dict[str, str]:
