@@ -160,7 +160,7 @@ def render_document_pdf(content: Content) -> bytes:
 
     return render_pdf(
         "statsbidrag/pdf/document.html",
-        {"doc": content, "threshold": threshold()},
+        {"doc": content, "threshold": threshold(), "pdf": True},
         title=content.title,
     )
 
