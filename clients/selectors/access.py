@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, OuterRef, Q, QuerySet, Value
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404, HttpRequest
 from django.utils import timezone
 
@@ -89,19 +89,33 @@ def visible_clients(viewer: Viewer) -> QuerySet[Client]:
 def client_for(request: HttpRequest, pk: int, *, write: bool = False) -> tuple[Viewer, Client]:
     """The client ``pk`` if the user may see it (404 otherwise); 403 on a write it may not make.
 
-    One query: the client with ``editable`` (assigned to the ombud today, or lead/admin).
+    One query: the verksamhet's client with the flags the rule of ``visible_clients`` reads
+    (restricted; for an ombud also assigned today and on the waiting list), the rule applied
+    to them here. Asking for the flags rather than filtering on the rule and then annotating
+    ``editable`` halves the subqueries the database has to plan on every client page.
     """
     viewer = viewer_for(request)
-    qs = visible_clients(viewer).select_related("kommun").annotate(restricted=restricted())
-    if viewer.sees_all:
-        qs = qs.annotate(editable=Value(True))
-    else:
-        qs = qs.annotate(editable=assigned_to(viewer.user, viewer.today))
-    client = qs.filter(pk=pk).first()
+    qs = (
+        Client.objects.filter(verksamhet=viewer.verksamhet, pk=pk)
+        .select_related("kommun")
+        .annotate(restricted=restricted())
+    )
+    if not viewer.sees_all:
+        qs = qs.annotate(
+            assigned=assigned_to(viewer.user, viewer.today),
+            waiting=on_waiting_list(viewer.today),
+        )
+    client = qs.order_by().first()
     if client is None:
         raise Http404
-    if getattr(client, "restricted", False):
-        setattr(client, "editable", False)  # noqa: B010 (an annotation, not a model field)
+    flags: Any = client
+    if viewer.sees_all:
+        editable = True
+    elif flags.restricted or not (flags.assigned or flags.waiting):
+        raise Http404  # not in visible_clients(viewer)
+    else:
+        editable = flags.assigned
+    setattr(client, "editable", editable and not flags.restricted)  # noqa: B010 (annotation)
     if write and not getattr(client, "editable", False):
         raise PermissionDenied
     return viewer, client

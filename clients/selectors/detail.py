@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.postgres.expressions import ArraySubquery
-from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import F, OuterRef, Prefetch, QuerySet, Subquery
 from django.db.models.functions import JSONObject
 
 from ombud.models import Organisation, User
@@ -97,11 +97,34 @@ def recent_contacts(client: Client, limit: int = RECENT_CONTACTS) -> list[Contac
     )
 
 
-def contact_log(client: Client) -> QuerySet[Contact]:
+def contact_log(client: Client) -> QuerySet[Any]:
+    """The contact log, newest first, as rows (dicts) of what the log shows: the contact's
+    fields, its organisations' names and the names of who logged and who struck it."""
+    names = (
+        Contact.organisations.through.objects.filter(contact=OuterRef("pk"))
+        .order_by("organisation__name")
+        .values("organisation__name")
+    )
     return (
-        client.contacts.select_related("by", "struck_by")
-        .prefetch_related("organisations")
-        .order_by("-date", "-pk")
+        client.contacts.order_by("-date", "-pk")
+        .annotate(organisation_names=ArraySubquery(names))
+        .values(
+            "pk",
+            "date",
+            "type",
+            "duration_minutes",
+            "no_personal_data",
+            "note",
+            "struck_at",
+            "struck_reason",
+            "organisation_names",
+            by_first_name=F("by__first_name"),
+            by_last_name=F("by__last_name"),
+            by_email=F("by__email"),
+            struck_by_first_name=F("struck_by__first_name"),
+            struck_by_last_name=F("struck_by__last_name"),
+            struck_by_email=F("struck_by__email"),
+        )
     )
 
 

@@ -10,19 +10,49 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, QuerySet, Window
+from django.http import HttpRequest
 from django.urls import reverse
 
-from ..models import UppdragStatus
+from ..models import ContactType, UppdragStatus
 from ..templatetags.clients_extras import STATUS_CLASS
 
 NONE = "–"
 _SENTINEL = 2147483647
 
 
-def url_maker(name: str) -> Any:
-    """A function pk -> the URL of ``name`` (a pattern with one ``<int:pk>``), reversed once."""
-    prefix, suffix = reverse(name, args=[_SENTINEL]).rsplit(str(_SENTINEL), 1)
+def url_maker(name: str, *args: Any) -> Any:
+    """A function pk -> the URL of ``name`` with ``args`` and ``pk`` as its last ``<int:>``
+    argument, reversed once."""
+    prefix, suffix = reverse(name, args=[*args, _SENTINEL]).rsplit(str(_SENTINEL), 1)
     return lambda pk: f"{prefix}{pk}{suffix}"
+
+
+def page_of(request: HttpRequest, qs: QuerySet[Any], per_page: int, *, short: bool) -> Page:
+    """The requested page (``sida``) of ``qs``, as ``Paginator.get_page`` gives it.
+
+    A ``short`` list (an ombud's own clients, the waiting list, one client's contacts: a few
+    dozen to a few hundred rows whatever the national size) gets its total as a window count
+    on the page's rows instead of a second query that evaluates the list's conditions again.
+    A long list (all clients of a verksamhet) is counted apart: the count reads an index,
+    where the window would read every row. ``qs`` must be a ``values()`` query.
+    """
+    number = request.GET.get("sida")
+    paginator = Paginator(qs, per_page)
+    if short:
+        try:
+            n = int(number)  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            n = 1
+        if n >= 1:
+            start = (n - 1) * per_page
+            rows = list(qs.annotate(n_total=Window(Count("*")))[start : start + per_page])
+            if rows or n == 1:
+                paginator.count = rows[0]["n_total"] if rows else 0
+                return Page(rows, n, paginator)
+        # a page before the first or after the last: get_page gives the last page
+    return paginator.get_page(number)
 
 
 def _day(value: Any) -> str:
@@ -73,3 +103,38 @@ def with_links(reminders: dict[str, Any]) -> dict[str, Any]:
         for row in reminders[kind]:
             row["url"] = url(row[key]) if row[key] is not None else ""
     return reminders
+
+
+def user_name(first_name: str | None, last_name: str | None, email: str | None) -> str:
+    """What ``str(user)`` says: the full name, else the e-mail address."""
+    return f"{first_name or ''} {last_name or ''}".strip() or (email or "")
+
+
+def contact_rows(rows: Iterable[dict[str, Any]], strike_url: Any) -> list[dict[str, Any]]:
+    """Rows of ``selectors.detail.contact_log`` for clients/contacts.html; ``strike_url`` a
+    function pk -> the strike link (None when the user may not strike)."""
+    labels = {str(value): str(label) for value, label in ContactType.choices}
+    out = []
+    for r in rows:
+        struck = r["struck_at"] is not None
+        out.append(
+            {
+                "day": r["date"].isoformat(),
+                "type": labels.get(r["type"], r["type"]),
+                "minutes": r["duration_minutes"] or NONE,
+                "organisations": r["organisation_names"],
+                "no_personal_data": r["no_personal_data"],
+                "note": r["note"],
+                "by": user_name(r["by_first_name"], r["by_last_name"], r["by_email"]),
+                "struck": struck,
+                "struck_at": r["struck_at"],
+                "struck_by": user_name(
+                    r["struck_by_first_name"], r["struck_by_last_name"], r["struck_by_email"]
+                )
+                if struck
+                else "",
+                "struck_reason": r["struck_reason"],
+                "strike_url": strike_url(r["pk"]) if strike_url and not struck else "",
+            }
+        )
+    return out

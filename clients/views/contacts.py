@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -14,6 +13,7 @@ from ..models import Contact
 from ..selectors import client_for
 from ..selectors.detail import contact_log
 from ._base import client_view, form_page, log_view, run_form
+from ._rows import contact_rows, page_of, url_maker
 
 PER_PAGE = 30
 
@@ -22,11 +22,18 @@ PER_PAGE = 30
 def contacts(request: HttpRequest, pk: int) -> HttpResponse:
     viewer, client = client_for(request, pk)
     log_view(request, client, "contacts")
-    page = Paginator(contact_log(client), PER_PAGE).get_page(request.GET.get("sida"))
+    page = page_of(request, contact_log(client), PER_PAGE, short=True)
+    strike = url_maker("clients:contact_strike", client.pk) if client.editable else None  # type: ignore[attr-defined]
     return render(
         request,
         "clients/contacts.html",
-        {"client": client, "tab": "contacts", "page": page, "querystring": ""},
+        {
+            "client": client,
+            "tab": "contacts",
+            "page": page,
+            "rows": contact_rows(page.object_list, strike),
+            "querystring": "",
+        },
     )
 
 

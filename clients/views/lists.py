@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.paginator import Page, Paginator
-from django.db.models import Count, QuerySet, Window
+from django.core.paginator import Page
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -16,7 +16,7 @@ from ombud.permissions import requires
 from ..filters import ClientFilterForm
 from ..selectors import viewer_for
 from ..selectors.lists import caseload, caseload_per_ombud, waiting_clients, waiting_list
-from ._rows import client_rows
+from ._rows import client_rows, page_of
 
 PER_PAGE = 25
 LIST_ROLES = (Role.OMBUD, Role.LEAD, Role.ADMIN)
@@ -61,29 +61,7 @@ def per_ombud(request: HttpRequest) -> HttpResponse:
 def _page(
     request: HttpRequest, qs: QuerySet[Any], *, short: bool
 ) -> tuple[Page, list[dict[str, Any]]]:
-    """The requested page (``sida``) of ``qs`` and its rows, as ``Paginator.get_page`` gives.
-
-    A ``short`` list (an ombud's own clients, the waiting list: a few dozen to a few hundred
-    rows whatever the national size) gets its total as a window count on the page's rows
-    instead of a second query that evaluates the list's conditions again. A long list (all
-    clients of a verksamhet) is counted apart: the count reads an index, where the window
-    would read every row.
-    """
-    number = request.GET.get("sida")
-    paginator = Paginator(qs, PER_PAGE)
-    if short:
-        try:
-            n = int(number)  # type: ignore[arg-type]
-        except (TypeError, ValueError):
-            n = 1
-        if n >= 1:
-            start = (n - 1) * PER_PAGE
-            rows = list(qs.annotate(n_total=Window(Count("*")))[start : start + PER_PAGE])
-            if rows or n == 1:
-                paginator.count = rows[0]["n_total"] if rows else 0
-                return Page(rows, n, paginator), client_rows(rows)
-        # a page before the first or after the last: get_page gives the last page
-    page = paginator.get_page(number)
+    page = page_of(request, qs, PER_PAGE, short=short)
     return page, client_rows(page.object_list)
 
 
