@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from typing import Any
+
 from django.http import HttpRequest
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -21,6 +25,38 @@ track(Answer, "systembrist__verksamhet")
 track(Support, "systembrist__verksamhet")
 
 TEMPLATE = "systembrister/dashboard/_list.html"
+CARD_FIELDS = ("pk", "title", "status", "answer_due")
+
+
+def _detail_url() -> Callable[[int], str]:
+    """pk -> the report's URL, reversed once per card rather than once per row."""
+    sentinel = 2147483647
+    prefix, suffix = reverse("systembrister:detail", args=[sentinel]).rsplit(str(sentinel), 1)
+    return lambda pk: f"{prefix}{pk}{suffix}"
+
+
+def _rows(reports: Iterable[Any]) -> list[dict[str, Any]]:
+    """A card's rows ready to print: link, title, status, answer due, organisations silent.
+
+    ``get_status_display`` per row translated every status label each time (it hashes the
+    lazy labels of all the choices); the labels are looked up once here instead.
+    """
+    url = _detail_url()
+    labels = {str(value): str(label) for value, label in Status.choices}
+    rows = []
+    for report in reports:
+        r: dict[str, Any] = report if isinstance(report, dict) else vars(report)
+        status, due = str(r["status"]), r["answer_due"]
+        rows.append(
+            {
+                "url": url(r.get("pk") or r["id"]),
+                "title": r["title"],
+                "status": labels.get(status, status),
+                "answer_due": due.isoformat() if due else "",
+                "missing": r.get("missing") or [],
+            }
+        )
+    return rows
 
 
 @dashboard
@@ -34,25 +70,28 @@ def systembrister_sections(request: HttpRequest) -> list[DashboardSection]:
             verksamhet=verksamhet,
             reporter_id=request.user.pk,
             status__in=(Status.DRAFT, Status.RETURNED),
-        ).order_by("-created_at")[:10]
+        ).order_by("-created_at")
         sections.append(
             DashboardSection(
                 _("Your systembrister to finish"),
                 TEMPLATE,
-                {"reports": list(mine), "empty": _("No drafts or reports sent back to you.")},
+                {
+                    "reports": _rows(mine.values(*CARD_FIELDS)[:10]),
+                    "empty": _("No drafts or reports sent back to you."),
+                },
                 order=40,
             )
         )
     if has_role(request, Role.LEAD, Role.ADMIN):
         review = Systembrist.objects.filter(
             verksamhet=verksamhet, status=Status.SUBMITTED
-        ).order_by("submitted_at")[:10]
+        ).order_by("submitted_at")
         sections.append(
             DashboardSection(
                 _("Systembrister to review"),
                 TEMPLATE,
                 {
-                    "reports": list(review),
+                    "reports": _rows(review.values(*CARD_FIELDS)[:10]),
                     "empty": _("Nothing waiting for review."),
                     "query": "?status=submitted",
                 },
@@ -64,7 +103,7 @@ def systembrister_sections(request: HttpRequest) -> list[DashboardSection]:
                 _("Overdue answers on systembrister"),
                 TEMPLATE,
                 {
-                    "reports": overdue_for_dashboard(verksamhet=verksamhet),
+                    "reports": _rows(overdue_for_dashboard(verksamhet=verksamhet)),
                     "empty": _("No answers are overdue."),
                     "query": "?status=awaiting_answer",
                 },
@@ -78,8 +117,8 @@ def systembrister_sections(request: HttpRequest) -> list[DashboardSection]:
                 _("Overdue answers from %(org)s") % {"org": organisation.name},
                 TEMPLATE,
                 {
-                    "reports": overdue_for_dashboard(
-                        verksamhet=verksamhet, organisation=organisation
+                    "reports": _rows(
+                        overdue_for_dashboard(verksamhet=verksamhet, organisation=organisation)
                     ),
                     "empty": _("Your organisation has no overdue answers."),
                 },
