@@ -9,6 +9,8 @@ from simple_history.models import HistoricalRecords
 
 from ombud.concurrency import Versioned
 
+from ._labels import ChoiceLabels
+
 
 class Gender(models.TextChoices):
     KVINNA = "kvinna", _("Woman")
@@ -35,7 +37,7 @@ class PreferredContact(models.TextChoices):
     VIA_ANNAN = "via_annan", _("Through someone else")
 
 
-class Client(Versioned):
+class Client(ChoiceLabels, Versioned):
     verksamhet = models.ForeignKey(
         "ombud.Verksamhet",
         on_delete=models.PROTECT,

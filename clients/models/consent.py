@@ -11,13 +11,15 @@ from simple_history.models import HistoricalRecords
 
 from ombud.concurrency import Versioned
 
+from ._labels import ChoiceLabels
+
 
 class ConsentForm(models.TextChoices):
     WRITTEN = "written", _("Written")
     ORAL = "oral", _("Oral")
 
 
-class Consent(Versioned):
+class Consent(ChoiceLabels, Versioned):
     client = models.ForeignKey("clients.Client", on_delete=models.CASCADE, related_name="consents")
     organisation = models.ForeignKey(
         "ombud.Organisation",
@@ -55,7 +57,7 @@ class Consent(Versioned):
         return not (self.withdrawn_on is not None and day >= self.withdrawn_on)
 
 
-class Fullmakt(Versioned):
+class Fullmakt(ChoiceLabels, Versioned):
     client = models.ForeignKey(
         "clients.Client", on_delete=models.CASCADE, related_name="fullmakter"
     )

@@ -9,6 +9,8 @@ from simple_history.models import HistoricalRecords
 
 from ombud.concurrency import Versioned
 
+from ._labels import ChoiceLabels
+
 
 class ContactType(models.TextChoices):
     HEMBESOK = "hembesok", _("Home visit")
@@ -24,7 +26,7 @@ class ContactType(models.TextChoices):
     ANNAT = "annat", _("Other")
 
 
-class Contact(Versioned):
+class Contact(ChoiceLabels, Versioned):
     client = models.ForeignKey("clients.Client", on_delete=models.CASCADE, related_name="contacts")
     date = models.DateField(_("date"))
     duration_minutes = models.PositiveIntegerField(_("duration (minutes)"), null=True, blank=True)

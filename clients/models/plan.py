@@ -10,6 +10,8 @@ from simple_history.models import HistoricalRecords
 from ombud.choices import LifeArea
 from ombud.concurrency import Versioned
 
+from ._labels import ChoiceLabels
+
 
 class NeedStatus(models.TextChoices):
     OPEN = "open", _("Open")
@@ -18,7 +20,7 @@ class NeedStatus(models.TextChoices):
     NOT_RELEVANT = "not_relevant", _("No longer relevant")
 
 
-class Need(Versioned):
+class Need(ChoiceLabels, Versioned):
     client = models.ForeignKey("clients.Client", on_delete=models.CASCADE, related_name="needs")
     life_area = models.CharField(_("life area"), max_length=20, choices=LifeArea.choices)
     description = models.TextField(_("the need, in the client's own words"))
@@ -46,7 +48,7 @@ class SipStatus(models.TextChoices):
     HELD = "held", _("Held")
 
 
-class ActionPlan(Versioned):
+class ActionPlan(ChoiceLabels, Versioned):
     client = models.OneToOneField("clients.Client", on_delete=models.CASCADE, related_name="plan")
     follow_up = models.DateField(_("follow-up date"), null=True, blank=True)
     sip_status = models.CharField(
@@ -69,7 +71,7 @@ class ActionPlan(Versioned):
         return f"{self.client}"
 
 
-class Goal(Versioned):
+class Goal(ChoiceLabels, Versioned):
     plan = models.ForeignKey(ActionPlan, on_delete=models.CASCADE, related_name="goals")
     description = models.TextField(_("goal, in the client's own words"))
     needs = models.ManyToManyField(Need, blank=True, related_name="goals", verbose_name=_("needs"))
@@ -93,7 +95,7 @@ class StepStatus(models.TextChoices):
     NOT_DONE = "not_done", _("Not carried out")
 
 
-class Step(Versioned):
+class Step(ChoiceLabels, Versioned):
     goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="steps")
     description = models.TextField(_("step"))
     organisation = models.ForeignKey(
@@ -121,7 +123,7 @@ class Step(Versioned):
         return self.description[:80]
 
 
-class Task(Versioned):
+class Task(ChoiceLabels, Versioned):
     """A manual reminder; most reminders are computed from dates instead."""
 
     owner = models.ForeignKey(

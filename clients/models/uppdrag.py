@@ -9,6 +9,8 @@ from simple_history.models import HistoricalRecords
 
 from ombud.concurrency import Versioned
 
+from ._labels import ChoiceLabels
+
 
 class UppdragStatus(models.TextChoices):
     WAITING = "waiting", _("Waiting list")
@@ -57,7 +59,7 @@ class Forsorjning(models.TextChoices):
     OKAND = "okand", _("Unknown")
 
 
-class Uppdrag(Versioned):
+class Uppdrag(ChoiceLabels, Versioned):
     """One period of work with a client. Reopening creates a new Uppdrag."""
 
     client = models.ForeignKey("clients.Client", on_delete=models.CASCADE, related_name="uppdrag")

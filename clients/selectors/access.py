@@ -12,6 +12,7 @@ screens) is kept but no longer worked with: ombud do not see it, lead and admin 
 from __future__ import annotations
 
 import datetime
+import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -95,17 +96,8 @@ def client_for(request: HttpRequest, pk: int, *, write: bool = False) -> tuple[V
     ``editable`` halves the subqueries the database has to plan on every client page.
     """
     viewer = viewer_for(request)
-    qs = (
-        Client.objects.filter(verksamhet=viewer.verksamhet, pk=pk)
-        .select_related("kommun")
-        .annotate(restricted=restricted())
-    )
-    if not viewer.sees_all:
-        qs = qs.annotate(
-            assigned=assigned_to(viewer.user, viewer.today),
-            waiting=on_waiting_list(viewer.today),
-        )
-    client = qs.order_by().first()
+    user_id = None if viewer.sees_all else viewer.user.pk
+    client = _client_query(viewer.verksamhet.pk, user_id, viewer.today).filter(pk=pk).first()
     if client is None:
         raise Http404
     flags: Any = client
@@ -119,3 +111,22 @@ def client_for(request: HttpRequest, pk: int, *, write: bool = False) -> tuple[V
     if write and not getattr(client, "editable", False):
         raise PermissionDenied
     return viewer, client
+
+
+@functools.lru_cache(maxsize=256)
+def _client_query(verksamhet_id: int, ombud_id: int | None, day: datetime.date) -> QuerySet[Client]:
+    """The query of ``client_for`` without the pk: the verksamhet's clients with their flags
+    (``ombud_id``: the ombud asking; None for lead and admin, who need only ``restricted``).
+
+    Built once per ombud and day: building the rule's subqueries cost more than running
+    them. Only the construction is kept, never a result: every call filters a fresh copy.
+    """
+    qs = (
+        Client.objects.filter(verksamhet_id=verksamhet_id)
+        .select_related("kommun")
+        .annotate(restricted=restricted())
+        .order_by()
+    )
+    if ombud_id is not None:
+        qs = qs.annotate(assigned=assigned_to(ombud_id, day), waiting=on_waiting_list(day))
+    return qs
