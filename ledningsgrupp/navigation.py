@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
@@ -32,6 +34,22 @@ track(Protokoll, "meeting__ledningsgrupp__verksamhet")
 track(Paragraph, "ledningsgrupp__verksamhet")
 track(ActionItem, "ledningsgrupp__verksamhet")
 track(RefusedEdit, "protokoll__meeting__ledningsgrupp__verksamhet")
+
+
+def _report_rows(reports: list[Any]) -> list[dict[str, Any]]:
+    """The member card's systembrister ready to print: ``get_status_display`` per row
+    translated every status label each time; the labels are looked up once here."""
+    from systembrister.models import Status
+
+    labels = {str(value): str(label) for value, label in Status.choices}
+    return [
+        {
+            "title": r.title,
+            "status": labels.get(r.status, r.status),
+            "answer_due": r.answer_due.isoformat() if r.answer_due else "",
+        }
+        for r in reports
+    ]
 
 
 @dashboard
@@ -66,6 +84,7 @@ def ledningsgrupp_sections(request: HttpRequest) -> list[DashboardSection]:
             user=request.user,
             organisation=request.member_organisation,  # type: ignore[attr-defined]
         )
+        data["systembrister"] = _report_rows(data["systembrister"])
         return [
             DashboardSection(
                 _("Steering group"), "ledningsgrupp/_dashboard_member.html", data, order=10
