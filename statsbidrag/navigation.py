@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime
 
 from django.http import HttpRequest
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -96,11 +98,16 @@ def statsbidrag_sections(request: HttpRequest) -> list[DashboardSection]:
                     "exists": True,
                 }
             )
+    # Links and dates ready to print: a list of overdue years cost a URL reversal and a
+    # date format per row in the template.
+    for item in items:
+        item["url"] = reverse("statsbidrag:document", args=[item["year"], item["kind"]])
+        item["due_text"] = date_format(item["due"], "j F Y")  # type: ignore[arg-type]
     return [
         DashboardSection(
             _("State grant deadlines"),
             "statsbidrag/dashboard/_deadlines.html",
-            {"items": items},
+            {"items": items, "new_url": reverse("statsbidrag:year_new")},
             order=20,
         )
     ]
