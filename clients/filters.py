@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import ClientGroup, UppdragStatus
 from .selectors.access import Viewer, assigned_to
-from .selectors.lists import ombud_users, search
+from .selectors.lists import ombud_users, search, user_name
 
 OPEN = "open"
 ALL = ("", _("All"))
@@ -71,7 +71,7 @@ class ClientFilterForm(forms.Form):
         self.fields["kommun"].choices = [ALL, *kommuner]  # type: ignore[attr-defined]
         if viewer.sees_all:
             users = ombud_users(viewer).values_list("pk", "first_name", "last_name", "email")
-            choices = [ALL, *((pk, _user_label(*u)) for pk, *u in users)]
+            choices = [ALL, *((pk, user_name(*u)) for pk, *u in users)]
             self.fields["ombud"].choices = choices  # type: ignore[attr-defined]
         else:
             del self.fields["ombud"]
@@ -112,8 +112,3 @@ class ClientFilterForm(forms.Form):
 def _options(choices: Iterable[tuple[Any, Any]], current: Any) -> list[tuple[Any, Any, bool]]:
     current = "" if current is None else str(current)
     return [(value, label, str(value) == current) for value, label in choices]
-
-
-def _user_label(first_name: str, last_name: str, email: str) -> str:
-    """What ``str(user)`` says: the full name, else the e-mail address."""
-    return f"{first_name} {last_name}".strip() or email

@@ -170,23 +170,32 @@ def caseload_per_ombud(viewer: Viewer) -> list[dict[str, Any]]:
     users = (
         ombud_users(viewer)
         .alias(current=current)
-        .annotate(
+        .values(
+            "pk",
+            "first_name",
+            "last_name",
+            "email",
             n_contact_building=clients_with(UppdragStatus.CONTACT_BUILDING),
             n_active=clients_with(UppdragStatus.ACTIVE),
             n_waiting=clients_with(UppdragStatus.WAITING),
         )
-        .only("pk", "first_name", "last_name", "email")
     )
     return [
         {
-            "ombud": user,
-            "contact_building": user.n_contact_building,  # type: ignore[attr-defined]
-            "active": user.n_active,  # type: ignore[attr-defined]
-            "waiting": user.n_waiting,  # type: ignore[attr-defined]
-            "total": user.n_contact_building + user.n_active + user.n_waiting,  # type: ignore[attr-defined]
+            "ombud_pk": u["pk"],
+            "ombud": user_name(u["first_name"], u["last_name"], u["email"]),
+            "contact_building": u["n_contact_building"],
+            "active": u["n_active"],
+            "waiting": u["n_waiting"],
+            "total": u["n_contact_building"] + u["n_active"] + u["n_waiting"],
         }
-        for user in users
+        for u in users
     ]
+
+
+def user_name(first_name: str | None, last_name: str | None, email: str | None) -> str:
+    """What ``str(user)`` says: the full name, else the e-mail address."""
+    return f"{first_name or ''} {last_name or ''}".strip() or (email or "")
 
 
 def search(qs: QuerySet[Any], text: str) -> QuerySet[Any]:

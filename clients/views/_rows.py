@@ -16,6 +16,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 
 from ..models import ContactType, UppdragStatus
+from ..selectors.lists import user_name
 from ..templatetags.clients_extras import STATUS_CLASS
 
 NONE = "–"
@@ -103,11 +104,6 @@ def with_links(reminders: dict[str, Any]) -> dict[str, Any]:
         for row in reminders[kind]:
             row["url"] = url(row[key]) if row[key] is not None else ""
     return reminders
-
-
-def user_name(first_name: str | None, last_name: str | None, email: str | None) -> str:
-    """What ``str(user)`` says: the full name, else the e-mail address."""
-    return f"{first_name or ''} {last_name or ''}".strip() or (email or "")
 
 
 def contact_rows(rows: Iterable[dict[str, Any]], strike_url: Any) -> list[dict[str, Any]]:
