@@ -7,7 +7,7 @@ from typing import Any
 
 from django import template
 from django.template.defaultfilters import date as date_filter
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .. import personnummer
 from ..models import UppdragStatus
@@ -46,15 +46,20 @@ def consent_class(state: str) -> str:
     return CONSENT_CLASS.get(state, "text-bg-light border")
 
 
+CONSENT_LABEL = {
+    "valid": gettext_lazy("May be contacted"),
+    "future": gettext_lazy("Not yet valid"),
+    "expired": gettext_lazy("Expired"),
+    "withdrawn": gettext_lazy("Withdrawn"),
+    "none": gettext_lazy("No consent"),
+}
+
+
 @register.filter
 def consent_label(state: str) -> str:
-    return {
-        "valid": _("May be contacted"),
-        "future": _("Not yet valid"),
-        "expired": _("Expired"),
-        "withdrawn": _("Withdrawn"),
-        "none": _("No consent"),
-    }.get(state, state)
+    """The state's label (only the one label translated, not all five per row)."""
+    label = CONSENT_LABEL.get(state)
+    return state if label is None else str(label)
 
 
 @register.filter
