@@ -7,6 +7,8 @@ come from subqueries, never per row, and only the columns a list shows are selec
 
 from __future__ import annotations
 
+import datetime
+import functools
 from typing import Any
 
 from django.db.models import (
@@ -112,13 +114,19 @@ def waiting_clients(viewer: Viewer) -> QuerySet[Client]:
     whether an ombud is assigned. Asked per client, the question walked every waiting uppdrag
     in the country and its assignments before keeping the verksamhet's.
     """
-    taken = current_assignments(viewer.today).filter(uppdrag=OuterRef("pk"))
-    waiting = (
-        Uppdrag.objects.filter(status=UppdragStatus.WAITING, client__verksamhet=viewer.verksamhet)
+    return visible_clients(viewer).filter(
+        pk__in=_waiting_uppdrag(viewer.verksamhet.pk, viewer.today)
+    )
+
+
+def _waiting_uppdrag(verksamhet_id: int, day: datetime.date) -> QuerySet[Any]:
+    """The clients (ids) of the verksamhet's waiting uppdrag that nobody is assigned to."""
+    taken = current_assignments(day).filter(uppdrag=OuterRef("pk"))
+    return (
+        Uppdrag.objects.filter(status=UppdragStatus.WAITING, client__verksamhet_id=verksamhet_id)
         .exclude(Exists(taken))
         .values("client")
     )
-    return visible_clients(viewer).filter(pk__in=waiting)
 
 
 def waiting_list(viewer: Viewer) -> QuerySet[Any]:
@@ -128,13 +136,29 @@ def waiting_list(viewer: Viewer) -> QuerySet[Any]:
 
 def waiting_first(viewer: Viewer, n: int) -> list[dict[str, Any]]:
     """The ``n`` longest-waiting clients: their pk, alias and the date they began to wait."""
-    rows: QuerySet[Any] = (
-        waiting_clients(viewer)
-        .annotate(uppdrag_since=latest_uppdrag("waiting_since"))
+    if viewer.sees_all:  # the lead's dashboard: the query is built once a day
+        rows = _longest_waiting(viewer.verksamhet.pk, viewer.today).all()
+    else:
+        rows = _longest_first(waiting_clients(viewer))
+    return list(rows[:n])
+
+
+def _longest_first(clients: QuerySet[Client]) -> QuerySet[Any]:
+    return (
+        clients.annotate(uppdrag_since=latest_uppdrag("waiting_since"))
         .order_by("uppdrag_since", "pk")
         .values("pk", "alias", "uppdrag_since")
     )
-    return list(rows[:n])
+
+
+@functools.lru_cache(maxsize=256)
+def _longest_waiting(verksamhet_id: int, day: datetime.date) -> QuerySet[Any]:
+    """``waiting_first``'s query for lead and admin (every client of the verksamhet), built
+    once per verksamhet and day: only the construction is kept, callers evaluate a copy."""
+    clients = Client.objects.filter(
+        verksamhet_id=verksamhet_id, pk__in=_waiting_uppdrag(verksamhet_id, day)
+    )
+    return _longest_first(clients)
 
 
 def ombud_users(viewer: Viewer) -> QuerySet[User]:
@@ -144,42 +168,8 @@ def ombud_users(viewer: Viewer) -> QuerySet[User]:
 
 
 def caseload_per_ombud(viewer: Viewer) -> list[dict[str, Any]]:
-    """For the lead: each ombud with the number of clients per uppdrag status (one query).
-
-    The ombud's assignments of today are joined once (``FilteredRelation``: the date rule sits
-    in the join) with their uppdrag and client, and counted per status, rather than one
-    subquery per status walking the same assignments three times.
-    """
-    today = viewer.today
-    current = FilteredRelation(
-        "assignments",
-        condition=Q(assignments__start__lte=today)
-        & (Q(assignments__end__isnull=True) | Q(assignments__end__gt=today)),
-    )
-
-    def clients_with(status: str) -> Count:
-        return Count(
-            "current__uppdrag__client",
-            filter=Q(
-                current__uppdrag__status=status,
-                current__uppdrag__client__verksamhet=viewer.verksamhet,
-            ),
-            distinct=True,
-        )
-
-    users = (
-        ombud_users(viewer)
-        .alias(current=current)
-        .values(
-            "pk",
-            "first_name",
-            "last_name",
-            "email",
-            n_contact_building=clients_with(UppdragStatus.CONTACT_BUILDING),
-            n_active=clients_with(UppdragStatus.ACTIVE),
-            n_waiting=clients_with(UppdragStatus.WAITING),
-        )
-    )
+    """For the lead: each ombud with the number of clients per uppdrag status (one query)."""
+    users = _per_ombud_query(viewer.verksamhet.pk, viewer.today).all()
     return [
         {
             "ombud_pk": u["pk"],
@@ -191,6 +181,48 @@ def caseload_per_ombud(viewer: Viewer) -> list[dict[str, Any]]:
         }
         for u in users
     ]
+
+
+@functools.lru_cache(maxsize=256)
+def _per_ombud_query(verksamhet_id: int, day: datetime.date) -> QuerySet[Any]:
+    """The verksamhet's ombud with their clients counted per status on ``day``.
+
+    The ombud's assignments of the day are joined once (``FilteredRelation``: the date rule
+    sits in the join) with their uppdrag and client, and counted per status, rather than one
+    subquery per status walking the same assignments three times. Built once per verksamhet
+    and day (the construction cost as much as the rest of the dashboard card): only the
+    construction is kept, callers evaluate a copy.
+    """
+    current = FilteredRelation(
+        "assignments",
+        condition=Q(assignments__start__lte=day)
+        & (Q(assignments__end__isnull=True) | Q(assignments__end__gt=day)),
+    )
+
+    def clients_with(status: str) -> Count:
+        return Count(
+            "current__uppdrag__client",
+            filter=Q(
+                current__uppdrag__status=status,
+                current__uppdrag__client__verksamhet_id=verksamhet_id,
+            ),
+            distinct=True,
+        )
+
+    return (
+        User.objects.filter(roles__verksamhet_id=verksamhet_id, roles__role=Role.OMBUD)
+        .order_by("first_name", "last_name")
+        .alias(current=current)
+        .values(
+            "pk",
+            "first_name",
+            "last_name",
+            "email",
+            n_contact_building=clients_with(UppdragStatus.CONTACT_BUILDING),
+            n_active=clients_with(UppdragStatus.ACTIVE),
+            n_waiting=clients_with(UppdragStatus.WAITING),
+        )
+    )
 
 
 def user_name(first_name: str | None, last_name: str | None, email: str | None) -> str:

@@ -90,3 +90,26 @@ def test_caseload_per_ombud_counts_today_in_this_verksamhet(client, world) -> No
     assert re.findall(r">(\d+)<", row.group(1)) == ["1", "3", "5"]
     anna = re.search(r"Anna Lind</a>\s*</th>((?:\s*<td[^>]*>\d+</td>){3})", body)
     assert anna is not None and re.findall(r">(\d+)<", anna.group(1)) == ["0", "0", "0"]
+
+
+def test_dashboard_and_access_reflect_changes_at_once(client, world) -> None:
+    """Queries built once a day (per-ombud counts, the waiting list, the access check) still
+    read the data of the moment."""
+    first = client_of(world, world.ombud_omar)
+    client.force_login(world.lead_lars)
+    before = client.get("/").content.decode()
+    row = re.search(r"Omar Haddad</a>\s*</th>((?:\s*<td[^>]*>\d+</td>){3})", before)
+    assert row is not None and re.findall(r">(\d+)<", row.group(1)) == ["0", "1", "1"]
+    assert "Ingen väntar." in before
+    client_of(world, world.ombud_omar, status=UppdragStatus.CONTACT_BUILDING)
+    client_of(world, alias="Ny i kön", status=UppdragStatus.WAITING)
+    after = client.get("/").content.decode()
+    row = re.search(r"Omar Haddad</a>\s*</th>((?:\s*<td[^>]*>\d+</td>){3})", after)
+    assert row is not None and re.findall(r">(\d+)<", row.group(1)) == ["1", "1", "2"]
+    assert "Ny i kön" in after
+    client.force_login(world.ombud_omar)
+    assert client.get(f"/klienter/{first.pk}/").status_code == 200
+    Assignment.objects.filter(uppdrag__client=first).update(end=today())
+    assert client.get(f"/klienter/{first.pk}/").status_code == 404
+    AssignmentFactory(uppdrag=first.uppdrag.get(), ombud=world.ombud_omar, start=today())
+    assert client.get(f"/klienter/{first.pk}/andra/").status_code == 200
