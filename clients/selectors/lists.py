@@ -60,10 +60,10 @@ def last_contact() -> Subquery:
     )
 
 
-def current_ombud_name(viewer: Viewer) -> Subquery:
-    """Subquery: the name of the client's responsible ombud today (the latest assignment)."""
+def current_ombud_name(day: datetime.date) -> Subquery:
+    """Subquery: the name of the client's responsible ombud on ``day`` (the latest assignment)."""
     current = (
-        current_assignments(viewer.today)
+        current_assignments(day)
         .filter(uppdrag__client=OuterRef("pk"))
         .order_by("-start", "-pk")
         .annotate(
@@ -85,9 +85,9 @@ def annotate_rows(qs: QuerySet[Client], viewer: Viewer) -> QuerySet[Client]:
     )
 
 
-def list_rows(qs: QuerySet[Client], viewer: Viewer, *, ombud: bool = False) -> QuerySet[Any]:
+def list_rows(qs: QuerySet[Client], day: datetime.date, *, ombud: bool = False) -> QuerySet[Any]:
     """The rows of a client list as dicts; ``ombud`` adds the responsible ombud's name."""
-    extra: dict[str, Any] = {"ombud_name": current_ombud_name(viewer)} if ombud else {}
+    extra: dict[str, Any] = {"ombud_name": current_ombud_name(day)} if ombud else {}
     return qs.annotate(uppdrag_status=latest_uppdrag("status")).values(
         *ROW_FIELDS,
         "uppdrag_status",
@@ -100,10 +100,18 @@ def list_rows(qs: QuerySet[Client], viewer: Viewer, *, ombud: bool = False) -> Q
 
 def caseload(viewer: Viewer) -> QuerySet[Any]:
     """The ombud's own clients today (for lead/admin: every client of the verksamhet)."""
-    qs = Client.objects.filter(verksamhet=viewer.verksamhet)
-    if not viewer.sees_all:
-        qs = qs.filter(assigned_to(viewer.user, viewer.today)).exclude(restricted())
-    return list_rows(qs, viewer, ombud=viewer.sees_all).order_by("alias", "pk")
+    ombud_id = None if viewer.sees_all else viewer.user.pk
+    return _caseload(viewer.verksamhet.pk, ombud_id, viewer.today).all()
+
+
+@functools.lru_cache(maxsize=256)
+def _caseload(verksamhet_id: int, ombud_id: int | None, day: datetime.date) -> QuerySet[Any]:
+    """``caseload``'s query, built once per verksamhet, ombud (None: lead and admin) and day:
+    only the construction is kept, callers evaluate (and filter) a copy."""
+    qs = Client.objects.filter(verksamhet_id=verksamhet_id)
+    if ombud_id is not None:
+        qs = qs.filter(assigned_to(ombud_id, day)).exclude(restricted())
+    return list_rows(qs, day, ombud=ombud_id is None).order_by("alias", "pk")
 
 
 def waiting_clients(viewer: Viewer) -> QuerySet[Client]:
@@ -131,7 +139,7 @@ def _waiting_uppdrag(verksamhet_id: int, day: datetime.date) -> QuerySet[Any]:
 
 def waiting_list(viewer: Viewer) -> QuerySet[Any]:
     """Waiting clients without a responsible ombud, longest wait first."""
-    return list_rows(waiting_clients(viewer), viewer).order_by("uppdrag_since", "pk")
+    return list_rows(waiting_clients(viewer), viewer.today).order_by("uppdrag_since", "pk")
 
 
 def waiting_first(viewer: Viewer, n: int) -> list[dict[str, Any]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 from typing import Any
 
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Window
@@ -17,11 +18,28 @@ EXPIRY_DAYS = 30
 OPEN = (S.CONTACT_BUILDING, S.ACTIVE)
 
 
-def _my_clients(viewer: Viewer) -> QuerySet[Client]:
+def _open_clients_of(verksamhet_id: int, ombud_id: int, day: datetime.date) -> QuerySet[Client]:
     """The ombud's clients with an open (contact-building or active) uppdrag."""
     open_uppdrag = Uppdrag.objects.filter(client=OuterRef("pk"), status__in=OPEN)
-    return Client.objects.filter(verksamhet=viewer.verksamhet).filter(
-        assigned_to(viewer.user, viewer.today), Exists(open_uppdrag)
+    return Client.objects.filter(verksamhet_id=verksamhet_id).filter(
+        assigned_to(ombud_id, day), Exists(open_uppdrag)
+    )
+
+
+@functools.lru_cache(maxsize=256)
+def _mine(verksamhet_id: int, ombud_id: int, day: datetime.date) -> QuerySet[Any]:
+    """The ombud's open clients with the dates the reminders read, as rows; built once per
+    ombud and day (only the construction is kept: callers evaluate a copy)."""
+    return (
+        _open_clients_of(verksamhet_id, ombud_id, day)
+        .order_by("alias")
+        .values(
+            "pk",
+            "alias",
+            last_contact=last_contact(),
+            uppdrag_started=latest_uppdrag("started"),
+            uppdrag_since=latest_uppdrag("waiting_since"),
+        )
     )
 
 
@@ -39,17 +57,7 @@ def reminders_for(viewer: Viewer, *, limit: int | None = None) -> dict[str, Any]
     # The ombud's clients are fetched once; the other reminders filter on their ids (a
     # list of a few dozen) rather than on a subquery, which at national scale made the
     # planner scan every step of the verksamhet.
-    mine = list(
-        _my_clients(viewer)
-        .order_by("alias")
-        .values(
-            "pk",
-            "alias",
-            last_contact=last_contact(),
-            uppdrag_started=latest_uppdrag("started"),
-            uppdrag_since=latest_uppdrag("waiting_since"),
-        )
-    )
+    mine = list(_mine(viewer.verksamhet.pk, viewer.user.pk, today).all())
     ids = [c["pk"] for c in mine]
     since = today - datetime.timedelta(days=viewer.verksamhet.no_contact_days)
     quiet = [

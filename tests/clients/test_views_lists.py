@@ -113,3 +113,13 @@ def test_dashboard_and_access_reflect_changes_at_once(client, world) -> None:
     assert client.get(f"/klienter/{first.pk}/").status_code == 404
     AssignmentFactory(uppdrag=first.uppdrag.get(), ombud=world.ombud_omar, start=today())
     assert client.get(f"/klienter/{first.pk}/andra/").status_code == 200
+
+
+def test_caseload_and_reminders_reflect_changes_at_once(client, world) -> None:
+    client_of(world, world.ombud_anna, alias="Första")
+    client.force_login(world.ombud_anna)
+    assert aliases(client.get("/klienter/").content.decode()) == ["Första"]
+    assert "Andra" not in client.get("/").content.decode()
+    client_of(world, world.ombud_anna, alias="Andra")  # started 100 days ago, no contact
+    assert aliases(client.get("/klienter/").content.decode()) == ["Andra", "Första"]
+    assert "Andra" in client.get("/").content.decode()
