@@ -8,6 +8,7 @@ from typing import Any
 
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db.models import OuterRef, Q
+from django.db.models.functions import JSONObject
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -16,10 +17,12 @@ from ombud.models import OrganisationType, Verksamhet
 from ..models import (
     Attendance,
     AttendanceStatus,
+    Ledningsgrupp,
     Meeting,
     MeetingStatus,
     MemberOrganisation,
     SeatOffer,
+    SeatOfferAnswer,
 )
 
 # Organisation types the förordning and Socialstyrelsen expect in every ledningsgrupp.
@@ -56,20 +59,16 @@ class CompositionCheck:
         return labels
 
 
-def _check(on: datetime.date, members: list[MemberOrganisation], offered: bool) -> CompositionCheck:
-    """The check on ``on`` from the member organisations sitting that day (organisation
-    selected, ordered by name) and whether a seat offer had been made by then."""
+def _check(on: datetime.date, members: list[tuple[str, str]], offered: bool) -> CompositionCheck:
+    """The check on ``on`` from the member organisations sitting that day ((type, name),
+    ordered by name) and whether a seat offer had been made by then."""
     result = CompositionCheck(on=on)
-    for m in members:
-        result.present.setdefault(m.organisation.type, []).append(m.organisation.name)
+    for type_, name in members:
+        result.present.setdefault(type_, []).append(name)
     result.missing = [str(t) for t in EXPECTED_TYPES if t not in result.present]
     result.brukar_members = [n for t in OFFER_TYPES for n in result.present.get(t, [])]
     result.brukar_offered = bool(result.brukar_members) or offered
     return result
-
-
-def _sits_on(m: MemberOrganisation, day: datetime.date) -> bool:
-    return m.start <= day and (m.end is None or m.end >= day)
 
 
 def composition_check(
@@ -80,7 +79,8 @@ def composition_check(
     members = (
         MemberOrganisation.objects.filter(ledningsgrupp__verksamhet=verksamhet, start__lte=on)
         .filter(Q(end__isnull=True) | Q(end__gte=on))
-        .select_related("organisation")
+        .order_by("organisation__name", "pk")
+        .values_list("organisation__type", "organisation__name")
     )
     offered = SeatOffer.objects.filter(
         ledningsgrupp__verksamhet=verksamhet, offered_on__lte=on
@@ -88,10 +88,69 @@ def composition_check(
     return _check(on, list(members), offered)
 
 
+def _day(value: str | None) -> datetime.date | None:
+    return None if value is None else datetime.date.fromisoformat(value)
+
+
+def _year_rows(
+    verksamhet: Verksamhet, first: datetime.date, last: datetime.date, since: datetime.date
+) -> Any:
+    """One row per ledningsgrupp (there is at most one) holding the year as three arrays of
+    JSON objects: the held meetings with the organisations present, the member organisations
+    sitting between ``since`` and ``last``, and the seat offers made by ``last``."""
+    present = (
+        Attendance.objects.filter(
+            meeting=OuterRef("pk"),
+            status__in=[AttendanceStatus.PRESENT, AttendanceStatus.SUBSTITUTE],
+        )
+        .order_by()
+        .values("representative__member_organisation__organisation__name")
+        .distinct()
+    )
+    held = (
+        Meeting.objects.filter(
+            ledningsgrupp=OuterRef("pk"), status=MeetingStatus.HELD, date__range=(first, last)
+        )
+        .order_by("date", "pk")
+        .values(row=JSONObject(date="date", present=ArraySubquery(present)))
+    )
+    members = (
+        MemberOrganisation.objects.filter(ledningsgrupp=OuterRef("pk"), start__lte=last)
+        .filter(Q(end__isnull=True) | Q(end__gte=since))
+        .order_by("organisation__name", "pk")
+        .values(
+            row=JSONObject(
+                organisation="organisation__name",
+                type="organisation__type",
+                start="start",
+                end="end",
+            )
+        )
+    )
+    offers = (
+        SeatOffer.objects.filter(ledningsgrupp=OuterRef("pk"), offered_on__lte=last)
+        .order_by("-offered_on", "pk")
+        .values(
+            row=JSONObject(
+                organisation="organisation__name",
+                type="organisation__type",
+                offered_on="offered_on",
+                answer="answer",
+                answered_on="answered_on",
+            )
+        )
+    )
+    return (
+        Ledningsgrupp.objects.filter(verksamhet=verksamhet)
+        .values_list(ArraySubquery(held), ArraySubquery(members), ArraySubquery(offers))
+        .first()
+    )
+
+
 def yearly_figures(
     *, verksamhet: Verksamhet, year: int, check_on: datetime.date | None = None
 ) -> dict[str, Any]:
-    """Ledningsgrupp figures for the redovisning of ``year``, in three queries.
+    """Ledningsgrupp figures for the redovisning of ``year``, in one query.
 
     - ``meetings_held``: meetings with status held and a date in the year;
     - ``meeting_dates``: their dates, oldest first;
@@ -105,77 +164,43 @@ def yearly_figures(
     first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
     if check_on is not None and check_on > last:
         raise ValueError("check_on must not be after the end of the year")
-    present = (
-        Attendance.objects.filter(
-            meeting=OuterRef("pk"),
-            status__in=[AttendanceStatus.PRESENT, AttendanceStatus.SUBSTITUTE],
-        )
-        .order_by()
-        .values("representative__member_organisation__organisation__name")
-        .distinct()
-    )
-    held = (
-        Meeting.objects.filter(
-            ledningsgrupp__verksamhet=verksamhet,
-            status=MeetingStatus.HELD,
-            date__range=(first, last),
-        )
-        .annotate(present=ArraySubquery(present))
-        .order_by("date")
-        .values_list("date", "present")
-    )
-    dates: list[datetime.date] = []
-    attendance: dict[str, int] = {}
-    for date, names in held:
-        dates.append(date)
-        for name in names:
-            attendance[name] = attendance.get(name, 0) + 1
     since = first if check_on is None else min(first, check_on)
-    members = list(
-        MemberOrganisation.objects.filter(ledningsgrupp__verksamhet=verksamhet, start__lte=last)
-        .filter(Q(end__isnull=True) | Q(end__gte=since))
-        .select_related("organisation")
-        .order_by("organisation__name", "pk")
-    )
-    offers = list(
-        SeatOffer.objects.filter(ledningsgrupp__verksamhet=verksamhet, offered_on__lte=last)
-        .select_related("organisation")
-        .order_by("-offered_on", "pk")
-    )
+    held, members, offers = _year_rows(verksamhet, first, last, since) or ([], [], [])
+    attendance: dict[str, int] = {}
+    for meeting in held:
+        for name in meeting["present"]:
+            attendance[name] = attendance.get(name, 0) + 1
+    for m in members:
+        m["start"], m["end"] = _day(m["start"]), _day(m["end"])
+    answers = dict(SeatOfferAnswer.choices)
     result: dict[str, Any] = {
         "year": year,
-        "meetings_held": len(dates),
-        "meeting_dates": dates,
+        "meetings_held": len(held),
+        "meeting_dates": [_day(meeting["date"]) for meeting in held],
         "attendance": attendance,
         "composition": {
             "members": [
-                {
-                    "organisation": m.organisation.name,
-                    "type": m.organisation.type,
-                    "type_label": str(OrganisationType(m.organisation.type).label),
-                    "start": m.start,
-                    "end": m.end,
-                }
+                {**m, "type_label": str(OrganisationType(m["type"]).label)}
                 for m in members
-                if m.end is None or m.end >= first
+                if m["end"] is None or m["end"] >= first
             ],
             "seat_offers": [
                 {
-                    "organisation": o.organisation.name,
-                    "type": o.organisation.type,
-                    "offered_on": o.offered_on,
-                    "answer": o.answer,
-                    "answer_label": str(o.get_answer_display()),
-                    "answered_on": o.answered_on,
+                    **o,
+                    "offered_on": _day(o["offered_on"]),
+                    "answer_label": str(answers.get(o["answer"], o["answer"])),
+                    "answered_on": _day(o["answered_on"]),
                 }
                 for o in offers
             ],
         },
     }
     if check_on is not None:
-        result["check"] = _check(
-            check_on,
-            [m for m in members if _sits_on(m, check_on)],
-            any(o.offered_on <= check_on for o in offers),
-        )
+        sitting = [
+            (m["type"], m["organisation"])
+            for m in members
+            if m["start"] <= check_on and (m["end"] is None or m["end"] >= check_on)
+        ]
+        offered = any(o["offered_on"] <= check_on for o in result["composition"]["seat_offers"])
+        result["check"] = _check(check_on, sitting, offered)
     return result

@@ -113,6 +113,11 @@ def _uppdrag_mask(year: int) -> Coalesce:
     return Coalesce(Subquery(per_client), Value(0))
 
 
+# The kinds of row client_figures reads: GROUPING() of (gender, band, kod) has a bit set for
+# each column grouped away; the other two are constants chosen outside that range.
+BY_GENDER_BAND, BY_KOMMUN, SERVED_ROWS, GROUP_ROW = 1, 6, 8, 9
+
+
 def _group_aggregates() -> list[tuple[str, str]]:
     """(name, SQL condition on a client row) of the groups and characteristics counted."""
     conditions = [(f"primary_{g}", f"primary_group = {int(g)}") for g in GROUPS]
@@ -130,32 +135,57 @@ def client_figures(*, verksamhet: Verksamhet, year: int) -> dict[str, Any]:
 
     Inside, a row per client with a bit per category (set when one of its uppdrag falls in
     it); outside, counts of those rows by (gender, age band, bits) and by (kommun, bits) as
-    GROUPING SETS, and one row with the groups and characteristics of the served clients.
+    GROUPING SETS, a row per kommun served, and one row with the groups and
+    characteristics of the served clients.
     The counts per category are summed up here. ``counts`` is ``client_counts``' result,
-    ``per_kommun`` the category counts per client kommun code and ``groups`` the groups
-    and characteristics of the clients served."""
+    ``per_kommun`` the category counts per client kommun code, ``kommuner`` the names of
+    those kommuner and of the ones the verksamhet serves (kod → name), and ``groups`` the
+    groups and characteristics of the clients served."""
     per_client = (
         Client.objects.filter(verksamhet=verksamhet)
-        .annotate(band=_age_band(year), kod=F("kommun__kod"), mask=_uppdrag_mask(year))
+        .annotate(
+            band=_age_band(year),
+            kod=F("kommun__kod"),
+            kommun_name=F("kommun__name"),
+            mask=_uppdrag_mask(year),
+        )
         .order_by()
-        .values("gender", "band", "kod", "mask", "primary_group", "other_groups", *CHARACTERISTICS)
+        .values(
+            "gender",
+            "band",
+            "kod",
+            "kommun_name",
+            "mask",
+            "primary_group",
+            "other_groups",
+            *CHARACTERISTICS,
+        )
     )
+    served = (
+        Verksamhet.kommuner.through.objects.filter(verksamhet=verksamhet)
+        .order_by()
+        .values("kommun__kod", "kommun__name")
+    )
+    served_sql, served_params = served.query.sql_with_params()
     inner, params = per_client.query.sql_with_params()
     aggregates = _group_aggregates()
-    served = 1 << CATEGORIES.index("served")
+    served_bit = 1 << CATEGORIES.index("served")
     # The groups and characteristics are counted over the served clients only (a second
     # SELECT on the same rows: FILTERs in the GROUPING SETS would run for every row thrice).
+    nulls = ", NULL::bigint" * len(aggregates)
     sql = (
         f"WITH per_client AS MATERIALIZED ({inner})"  # noqa: S608 (no user input)
-        " SELECT GROUPING(gender, band, kod), gender, band, kod, mask, COUNT(*)"
-        f"{', NULL' * len(aggregates)} FROM per_client"
-        " GROUP BY GROUPING SETS ((gender, band, mask), (kod, mask))"
-        f" UNION ALL SELECT 7, NULL, NULL, NULL, {served}, COUNT(*)"
+        " SELECT GROUPING(gender, band, kod), gender, band, kod, kommun_name, mask, COUNT(*)"
+        f"{nulls} FROM per_client"
+        " GROUP BY GROUPING SETS ((gender, band, mask), (kod, kommun_name, mask))"
+        f" UNION ALL SELECT {SERVED_ROWS}, NULL, NULL, served.*, 0, 0{nulls}"
+        f" FROM ({served_sql}) AS served"
+        f" UNION ALL SELECT {GROUP_ROW}, NULL, NULL, NULL, NULL, {served_bit}, COUNT(*)"
         + "".join(f", COUNT(*) FILTER (WHERE {cond})" for _name, cond in aggregates)
-        + f" FROM per_client WHERE mask & {served} <> 0"
+        + f" FROM per_client WHERE mask & {served_bit} <> 0"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+        cursor.execute(sql, (*params, *served_params))
         rows = cursor.fetchall()
     counts = _zero_counts()
     by_gender, by_age, age_gender = (
@@ -164,23 +194,27 @@ def client_figures(*, verksamhet: Verksamhet, year: int) -> dict[str, Any]:
         counts["age_gender"],
     )
     per_kommun: dict[str, dict[str, int]] = {}
+    names: dict[str, str] = {}
     agg = _zero_groups()
     bits = [(cat, 1 << bit) for bit, cat in enumerate(CATEGORIES)]
-    by_gender_band, by_kommun = 1, 6  # GROUPING(): a bit for each column grouped away
-    for grouping, gender, band, kod, flags, n, *group_counts in rows:
-        if grouping == by_kommun:
+    for grouping, gender, band, kod, name, flags, n, *group_counts in rows:
+        if grouping == BY_KOMMUN:
             kommun = per_kommun.setdefault(kod or "", dict.fromkeys(CATEGORIES, 0))
             for cat, bit in bits:
                 if flags & bit:
                     kommun[cat] += n
-        elif grouping == by_gender_band:
+            if kod:
+                names[kod] = name
+        elif grouping == SERVED_ROWS:
+            names[kod] = name
+        elif grouping == BY_GENDER_BAND:
             for cat, bit in bits:
                 if flags & bit:
                     by_gender[cat][gender] += n
                     by_gender[cat]["total"] += n
                     by_age[cat][band] += n
                     by_age[cat]["total"] += n
-            if flags & served:
+            if flags & served_bit:
                 for b in (band, "total"):
                     age_gender[b][gender] += n
                     age_gender[b]["total"] += n
@@ -188,7 +222,12 @@ def client_figures(*, verksamhet: Verksamhet, year: int) -> dict[str, Any]:
             agg["served"] += n
             for (name, _cond), value in zip(aggregates, group_counts, strict=True):
                 agg[name] += value
-    return {"counts": counts, "per_kommun": per_kommun, "groups": _groups_result(agg)}
+    return {
+        "counts": counts,
+        "per_kommun": per_kommun,
+        "kommuner": names,
+        "groups": _groups_result(agg),
+    }
 
 
 def _groups_result(row: dict[str, int]) -> dict[str, Any]:

@@ -11,10 +11,9 @@ import datetime
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Q
 from django.utils import timezone
 
-from ombud.models import Kommun, Verksamhet
+from ombud.models import Verksamhet
 
 from .clients import (
     CATEGORIES,
@@ -41,11 +40,16 @@ def jsonable(value: Any) -> Any:
     return value
 
 
+def check_day(year: int) -> datetime.date:
+    """The day the ledningsgrupp's composition is checked on: the end of the year, or today
+    while the year lasts."""
+    return min(datetime.date(year, 12, 31), timezone.localdate())
+
+
 def ledningsgrupp_figures(*, verksamhet: Verksamhet, year: int) -> dict[str, Any]:
     from ledningsgrupp.selectors import yearly_figures
 
-    on = min(datetime.date(year, 12, 31), timezone.localdate())
-    figures = yearly_figures(verksamhet=verksamhet, year=year, check_on=on)
+    figures = yearly_figures(verksamhet=verksamhet, year=year, check_on=check_day(year))
     check = figures["check"]
     return jsonable(
         {
@@ -66,21 +70,22 @@ def ledningsgrupp_figures(*, verksamhet: Verksamhet, year: int) -> dict[str, Any
 
 def per_kommun_figures(
     *,
-    verksamhet: Verksamhet,
-    clients: dict[str, dict[str, int]],
+    clients: dict[str, Any],
     staff: dict[str, Any],
     funds: dict[str, Any],
+    staff_kommuner: dict[str, str],
 ) -> list[dict[str, Any]]:
     """Figures per kommun for samverkan: served kommuner, client kommuner, co-financing.
-    ``clients`` is the category counts per client kommun code (``client_figures``)."""
-    kods = set(clients) | set(funds["co_financing"]) | set(staff["by_kommun_kod"])
-    served = Verksamhet.kommuner.through.objects.filter(verksamhet=verksamhet)
-    names = dict(  # the kommuner named above and those the verksamhet serves: one query
-        Kommun.objects.filter(Q(kod__in=kods) | Q(pk__in=served.values("kommun_id"))).values_list(
-            "kod", "name"
-        )
-    )
-    kods |= set(names)
+    ``clients`` is ``client_figures``' result (category counts per client kommun code, and
+    the names of those kommuner and of the ones served); ``staff_kommuner`` the names of
+    the employer kommuner."""
+    names = {
+        **{kod: co["kommun"] for kod, co in funds["co_financing"].items()},
+        **staff_kommuner,
+        **clients["kommuner"],
+    }
+    counts = clients["per_kommun"]
+    kods = set(counts) | set(funds["co_financing"]) | set(staff["by_kommun_kod"]) | set(names)
     zero = dict.fromkeys(CATEGORIES, 0)
     rows = []
     for kod in sorted(kods, key=lambda k: (k == "", names.get(k, ""))):
@@ -89,7 +94,7 @@ def per_kommun_figures(
             {
                 "kod": kod,
                 "kommun": names.get(kod, ""),
-                **clients.get(kod, zero),
+                **counts.get(kod, zero),
                 "arsanstallningar": staff["by_kommun_kod"].get(kod, "0.0000"),
                 "co_financing_planned": co.get("planned"),
                 "co_financing_actual": co.get("actual"),
@@ -100,6 +105,7 @@ def per_kommun_figures(
 
 def redovisning_figures(*, verksamhet: Verksamhet, year: int) -> dict[str, Any]:
     staff = staff_figures(verksamhet=verksamhet, year=year)
+    staff_kommuner = staff.pop("kommun_names")
     funds = funds_figures(verksamhet=verksamhet, year=year, arsanstallningar=staff.pop("exact"))
     cf = client_figures(verksamhet=verksamhet, year=year)
     gc = cf["groups"]
@@ -119,7 +125,7 @@ def redovisning_figures(*, verksamhet: Verksamhet, year: int) -> dict[str, Any]:
             "systembrister": systembrist_figures(verksamhet=verksamhet, year=year),
             "ledningsgrupp": ledningsgrupp_figures(verksamhet=verksamhet, year=year),
             "per_kommun": per_kommun_figures(
-                verksamhet=verksamhet, clients=cf["per_kommun"], staff=staff, funds=funds
+                clients=cf, staff=staff, funds=funds, staff_kommuner=staff_kommuner
             ),
             "funds": funds,
         }
@@ -133,6 +139,7 @@ def application_figures(*, verksamhet: Verksamhet, year: int) -> dict[str, Any]:
 
     grant_year = GrantYear.objects.filter(verksamhet=verksamhet, year=year).first()
     staff = staff_figures(verksamhet=verksamhet, year=year)
+    staff.pop("kommun_names")
     funds = funds_figures(verksamhet=verksamhet, year=year, arsanstallningar=staff.pop("exact"))
     planned = (
         grant_year.planned_arsanstallningar

@@ -42,12 +42,14 @@ def staff_figures(*, verksamhet: Verksamhet, year: int) -> dict[str, Any]:
     periods = list(periods_in_year(verksamhet=verksamhet, year=year))
     per_employer: dict[str, Fraction] = defaultdict(Fraction)
     per_kommun_kod: dict[str, Fraction] = defaultdict(Fraction)
+    kommun_names: dict[str, str] = {}
     rows = []
     for p in periods:
         share = period_share(p, year)
         per_employer[employer_label(p)] += share
-        if p.employer_kommun_id:
-            per_kommun_kod[p.employer_kommun.kod] += share  # type: ignore[union-attr]
+        if p.employer_kommun is not None:
+            per_kommun_kod[p.employer_kommun.kod] += share
+            kommun_names[p.employer_kommun.kod] = p.employer_kommun.name
         rows.append(
             {
                 "name": person_name(p),
@@ -61,6 +63,7 @@ def staff_figures(*, verksamhet: Verksamhet, year: int) -> dict[str, Any]:
     exact = arsanstallningar_exact(periods, year)
     return {
         "exact": exact,  # a Fraction: the caller pops it before the figures leave
+        "kommun_names": kommun_names,  # kod → name of the employer kommuner: popped too
         "arsanstallningar": str(to_decimal(exact)),
         "ombud_count": len({person_key(p) for p in periods}),
         "periods": rows,
