@@ -14,11 +14,13 @@ from statsbidrag.models import Application, GrantYear, Redovisning, ReportForm
 
 from . import default_form
 from .application import APPLICATION_SECTIONS, application_questions
+from .cache import cached_redovisning_figures
 from .charts import Chart, redovisning_charts
 from .figures import application_figures, redovisning_figures
 from .tables import Table, section_tables
 
 APPLICATION, REDOVISNING = "ansokan", "redovisning"
+PDF_TEMPLATE = "statsbidrag/pdf/document.html"
 
 
 @dataclass
@@ -79,15 +81,21 @@ def title_for(kind: str, grant_year: GrantYear) -> str:
 
 
 def live_snapshot(
-    kind: str, grant_year: GrantYear, document: Application | Redovisning | None
+    kind: str,
+    grant_year: GrantYear,
+    document: Application | Redovisning | None,
+    *,
+    cached: bool = True,
 ) -> dict[str, Any]:
-    """What would be frozen if the document were submitted now."""
+    """What would be frozen if the document were submitted now. ``cached``: the redovisning
+    figures may come from the cache (reports/cache.py); submitting computes them afresh."""
     v, year = grant_year.verksamhet, grant_year.year
     if kind == APPLICATION:
         figures = application_figures(verksamhet=v, year=year)
         questions = application_questions()
     else:
-        figures = redovisning_figures(verksamhet=v, year=year)
+        compute = cached_redovisning_figures if cached else redovisning_figures
+        figures = compute(verksamhet=v, year=year)
         form = (
             document.form
             if isinstance(document, Redovisning) and document.form_id
@@ -153,16 +161,18 @@ def content_for(kind: str, grant_year: GrantYear, document: Any, *, suppress: bo
     )
 
 
-def render_document_pdf(content: Content) -> bytes:
+def render_document_pdf(content: Content, *, reuse: bool = False) -> bytes:
+    """The document as PDF. ``reuse``: the PDF made before from the same HTML, if any (a
+    draft shown again); submitting and the command always render."""
     from ombud.pdf import render_pdf
 
+    from .cache import cached_pdf
     from .suppression import threshold
 
-    return render_pdf(
-        "statsbidrag/pdf/document.html",
-        {"doc": content, "threshold": threshold(), "pdf": True},
-        title=content.title,
-    )
+    context = {"doc": content, "threshold": threshold(), "pdf": True}
+    if reuse:
+        return cached_pdf(PDF_TEMPLATE, context, title=content.title, render=render_pdf)
+    return render_pdf(PDF_TEMPLATE, context, title=content.title)
 
 
 def sha256(data: bytes) -> str:
