@@ -220,8 +220,8 @@ def client_figures(*, verksamhet: Verksamhet, year: int) -> dict[str, Any]:
                     age_gender[b]["total"] += n
         else:  # the served clients' groups and characteristics
             agg["served"] += n
-            for (name, _cond), value in zip(aggregates, group_counts, strict=True):
-                agg[name] += value
+            for (key, _cond), value in zip(aggregates, group_counts, strict=True):
+                agg[key] += value
     return {
         "counts": counts,
         "per_kommun": per_kommun,
