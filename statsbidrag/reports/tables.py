@@ -48,11 +48,14 @@ class Table:
         layout measures every cell twice): in proportion to the longest word of the heading
         or the longest value, text capped at 32 characters and numbers at 16; the number
         columns of a table equally wide."""
-        needs = []
+        needs: list[float] = []
         for i, (label, kind) in enumerate(self.columns):
-            word = max((len(w) for w in str(label).split()), default=1)
-            longest = max((len(str(row[i])) for row in self.rows if row[i] is not None), default=1)
-            needs.append(max(word, min(longest, 32 if kind == TEXT else 16), 4))
+            # In widths of a letter: bold headings and digits are wider; 2 for the padding.
+            heading = 1.2 * max((len(w) for w in str(label).split()), default=1)
+            value = max(
+                (_letters(str(row[i])) for row in self.rows if row[i] is not None), default=1
+            )
+            needs.append(max(heading, min(value, 32 if kind == TEXT else 16)) + 2)
         numeric = [n for n, kind in zip(needs, self.kinds, strict=True) if kind in NUMERIC]
         if numeric:
             needs = [
@@ -61,6 +64,10 @@ class Table:
             ]
         total = sum(needs)
         return [round(100 * n / total, 1) for n in needs]
+
+
+def _letters(text: str) -> float:
+    return len(text) * (1.15 if text[:1].isdigit() else 1.0)
 
 
 def category_labels() -> dict[str, str]:
