@@ -1,8 +1,11 @@
 """Lists of clients: caseload, all clients, waiting list, caseload per ombud.
 
-Every list is one query (plus the paginator's count) of plain rows (``values()``, no model
-instances): status of the latest uppdrag, the responsible ombud today and the last contact
-come from subqueries, never per row, and only the columns a list shows are selected.
+Every list is one query (plus, for the long list of all clients, the paginator's count) of
+plain rows (``values()``, no model instances): status of the latest uppdrag, the responsible
+ombud today and the last contact come from subqueries, never per row, and only the columns a
+list shows are selected. The queries a page asks on every view are built once per
+verksamhet, user and day (``functools.lru_cache``): building them cost about as much as
+running them. Only the construction is kept, never a result; callers evaluate a copy.
 """
 
 from __future__ import annotations
@@ -73,16 +76,6 @@ def current_ombud_name(day: datetime.date) -> Subquery:
         )
     )
     return Subquery(current.values("name")[:1])
-
-
-def annotate_rows(qs: QuerySet[Client], viewer: Viewer) -> QuerySet[Client]:
-    """Clients with the latest uppdrag's status and dates and the last contact (reminders)."""
-    return qs.annotate(
-        uppdrag_status=latest_uppdrag("status"),
-        uppdrag_since=latest_uppdrag("waiting_since"),
-        uppdrag_started=latest_uppdrag("started"),
-        last_contact=last_contact(),
-    )
 
 
 def list_rows(qs: QuerySet[Client], day: datetime.date, *, ombud: bool = False) -> QuerySet[Any]:

@@ -1,8 +1,9 @@
-"""The rows of the client tables, ready to print.
+"""Rows of the client lists, the contact log and the reminders, ready to print; paging.
 
 A list page shows 25 rows of seven columns; done in the template, each row cost a URL
 reversal, two date formats and three filters. Here a row is a dict of strings (the template
-still escapes them), and the detail URL is reversed once per page.
+still escapes them), labels are translated once per page and links are reversed once per
+page (``url_maker``).
 """
 
 from __future__ import annotations
