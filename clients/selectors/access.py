@@ -12,7 +12,6 @@ screens) is kept but no longer worked with: ombud do not see it, lead and admin 
 from __future__ import annotations
 
 import datetime
-import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,6 +24,7 @@ from ombud.models import Role, Verksamhet
 from ombud.permissions import has_role
 
 from ..models import Assignment, Client, Uppdrag, UppdragStatus
+from ._built import built_once
 
 CLIENT_ROLES = (Role.OMBUD, Role.LEAD, Role.ADMIN)
 
@@ -113,7 +113,7 @@ def client_for(request: HttpRequest, pk: int, *, write: bool = False) -> tuple[V
     return viewer, client
 
 
-@functools.lru_cache(maxsize=256)
+@built_once
 def _client_query(verksamhet_id: int, ombud_id: int | None, day: datetime.date) -> QuerySet[Client]:
     """The query of ``client_for`` without the pk: the verksamhet's clients with their flags
     (``ombud_id``: the ombud asking; None for lead and admin, who need only ``restricted``).

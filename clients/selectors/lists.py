@@ -4,14 +4,13 @@ Every list is one query (plus, for the long list of all clients, the paginator's
 plain rows (``values()``, no model instances): status of the latest uppdrag, the responsible
 ombud today and the last contact come from subqueries, never per row, and only the columns a
 list shows are selected. The queries a page asks on every view are built once per
-verksamhet, user and day (``functools.lru_cache``): building them cost about as much as
+verksamhet, user and day (``built_once``): building them cost about as much as
 running them. Only the construction is kept, never a result; callers evaluate a copy.
 """
 
 from __future__ import annotations
 
 import datetime
-import functools
 from typing import Any
 
 from django.db.models import (
@@ -31,6 +30,7 @@ from django.db.models.functions import Concat
 from ombud.models import Role, User
 
 from ..models import Client, Contact, Uppdrag, UppdragStatus
+from ._built import built_once
 from .access import (
     Viewer,
     assigned_to,
@@ -97,7 +97,7 @@ def caseload(viewer: Viewer) -> QuerySet[Any]:
     return _caseload(viewer.verksamhet.pk, ombud_id, viewer.today).all()
 
 
-@functools.lru_cache(maxsize=256)
+@built_once
 def _caseload(verksamhet_id: int, ombud_id: int | None, day: datetime.date) -> QuerySet[Any]:
     """``caseload``'s query, built once per verksamhet, ombud (None: lead and admin) and day:
     only the construction is kept, callers evaluate (and filter) a copy."""
@@ -152,7 +152,7 @@ def _longest_first(clients: QuerySet[Client]) -> QuerySet[Any]:
     )
 
 
-@functools.lru_cache(maxsize=256)
+@built_once
 def _longest_waiting(verksamhet_id: int, day: datetime.date) -> QuerySet[Any]:
     """``waiting_first``'s query for lead and admin (every client of the verksamhet), built
     once per verksamhet and day: only the construction is kept, callers evaluate a copy."""
@@ -184,7 +184,7 @@ def caseload_per_ombud(viewer: Viewer) -> list[dict[str, Any]]:
     ]
 
 
-@functools.lru_cache(maxsize=256)
+@built_once
 def _per_ombud_query(verksamhet_id: int, day: datetime.date) -> QuerySet[Any]:
     """The verksamhet's ombud with their clients counted per status on ``day``.
 

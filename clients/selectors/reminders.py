@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime
-import functools
 from typing import Any
 
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Window
 
 from ..models import ActionPlan, Client, Consent, Fullmakt, Step, StepStatus, Task, Uppdrag
 from ..models import UppdragStatus as S
+from ._built import built_once
 from .access import Viewer, assigned_to
 from .lists import last_contact, latest_uppdrag
 
@@ -26,7 +26,7 @@ def _open_clients_of(verksamhet_id: int, ombud_id: int, day: datetime.date) -> Q
     )
 
 
-@functools.lru_cache(maxsize=256)
+@built_once
 def _mine(verksamhet_id: int, ombud_id: int, day: datetime.date) -> QuerySet[Any]:
     """The ombud's open clients with the dates the reminders read, as rows; built once per
     ombud and day (only the construction is kept: callers evaluate a copy)."""
