@@ -1,17 +1,11 @@
-"""Filters and search for the client lists.
-
-A plain form built once per request: the filter set of django-filter it replaces built a form
-class, deep-copied its filters and ran a count and a list query for each model select on
-every page view. The behaviour is the same: an invalid value shows its error next to the
-field and only that filter is left out; the municipality and ombud selects accept what a
-model choice accepts (any integer spelling of a listed id) and say what it says.
-"""
+"""Filters and search for the client lists (django-filter)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import Any
 
+import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
@@ -49,54 +43,14 @@ class IdChoiceField(forms.ChoiceField):
             raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
 
 
+class IdChoiceFilter(django_filters.Filter):
+    """A select of ids listed by the filter set (no model query to validate or render)."""
+
+    field_class = IdChoiceField
+
+
 class ClientFilterForm(forms.Form):
-    q = forms.CharField(
-        label=_("Alias, name or personal identity number"),
-        required=False,
-        widget=forms.TextInput(attrs={"type": "search"}),
-    )
-    status = forms.ChoiceField(label=_("Status"), choices=[ALL, *STATUS_CHOICES], required=False)
-    kommun = IdChoiceField(label=_("Municipality"), required=False)
-    ombud = IdChoiceField(label=_("Ombud"), required=False)
-    group = forms.ChoiceField(
-        label=_("Client group"),
-        choices=[ALL, *((str(value), label) for value, label in ClientGroup.choices)],
-        required=False,
-    )
-
-    def __init__(self, data: Any = None, *, viewer: Viewer) -> None:
-        super().__init__(data)
-        self.viewer = viewer
-        kommuner = viewer.verksamhet.kommuner.order_by("name").values_list("pk", "name")
-        self.fields["kommun"].choices = [ALL, *kommuner]  # type: ignore[attr-defined]
-        if viewer.sees_all:
-            users = ombud_users(viewer).values_list("pk", "first_name", "last_name", "email")
-            choices = [ALL, *((pk, user_name(*u)) for pk, *u in users)]
-            self.fields["ombud"].choices = choices  # type: ignore[attr-defined]
-        else:
-            del self.fields["ombud"]
-
-    def filter(self, qs: QuerySet[Any]) -> QuerySet[Any]:
-        """``qs`` narrowed by every valid filter (all of them for an unbound form: none)."""
-        if not self.is_bound:
-            return qs
-        self.is_valid()
-        data = self.cleaned_data
-        if data.get("q"):
-            qs = search(qs, data["q"])
-        status = data.get("status")
-        if status == OPEN:
-            qs = qs.exclude(uppdrag_status=UppdragStatus.ENDED)
-        elif status:
-            qs = qs.filter(uppdrag_status=status)
-        if data.get("kommun") is not None:
-            qs = qs.filter(kommun=data["kommun"])
-        if data.get("ombud") is not None:
-            qs = qs.filter(assigned_to(data["ombud"], self.viewer.today))
-        if data.get("group"):
-            group = int(data["group"])
-            qs = qs.filter(Q(primary_group=group) | Q(other_groups__contains=[group]))
-        return qs
+    """The filter set's form, with its selects ready for the list's template."""
 
     def selects(self) -> list[tuple[forms.BoundField, list[tuple[Any, Any, bool]]]]:
         """The select fields with their options as (value, label, selected)."""
@@ -107,6 +61,65 @@ class ClientFilterForm(forms.Form):
                 choices = field.field.choices  # type: ignore[attr-defined]
                 out.append((field, _options(choices, field.value())))
         return out
+
+
+class ClientFilter(django_filters.FilterSet):
+    """Search and filters of the client lists. An invalid value shows its error next to the
+    field and only that filter is left out (django-filter filters on ``cleaned_data``).
+
+    The municipality and ombud selects list ids fetched as value rows: a model choice filter
+    would count and fetch the model objects again to render and to validate them.
+    """
+
+    q = django_filters.CharFilter(
+        label=_("Alias, name or personal identity number"),
+        method="filter_q",
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=STATUS_CHOICES, method="filter_status", empty_label=ALL[1]
+    )
+    kommun = IdChoiceFilter(label=_("Municipality"), field_name="kommun_id")
+    ombud = IdChoiceFilter(label=_("Ombud"), method="filter_ombud")
+    group = django_filters.ChoiceFilter(
+        label=_("Client group"),
+        choices=[(str(value), label) for value, label in ClientGroup.choices],
+        method="filter_group",
+        empty_label=ALL[1],
+    )
+
+    class Meta:
+        form = ClientFilterForm
+        fields = ["q", "status", "kommun", "ombud", "group"]
+
+    def __init__(self, data: Any = None, queryset: Any = None, *, viewer: Viewer) -> None:
+        super().__init__(data, queryset=queryset)
+        self.viewer = viewer
+        kommuner = viewer.verksamhet.kommuner.order_by("name").values_list("pk", "name")
+        self.filters["kommun"].extra["choices"] = [ALL, *kommuner]
+        if viewer.sees_all:
+            users = ombud_users(viewer).values_list("pk", "first_name", "last_name", "email")
+            choices = [ALL, *((pk, user_name(*u)) for pk, *u in users)]
+            self.filters["ombud"].extra["choices"] = choices
+        else:
+            del self.filters["ombud"]
+
+    def filter_q(self, qs: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
+        return search(qs, value) if value else qs
+
+    def filter_status(self, qs: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
+        if value == OPEN:
+            return qs.exclude(uppdrag_status=UppdragStatus.ENDED)
+        return qs.filter(uppdrag_status=value) if value else qs
+
+    def filter_ombud(self, qs: QuerySet[Any], name: str, value: int | None) -> QuerySet[Any]:
+        return qs if value is None else qs.filter(assigned_to(value, self.viewer.today))
+
+    def filter_group(self, qs: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
+        if not value:
+            return qs
+        group = int(value)
+        return qs.filter(Q(primary_group=group) | Q(other_groups__contains=[group]))
 
 
 def _options(choices: Iterable[tuple[Any, Any]], current: Any) -> list[tuple[Any, Any, bool]]:

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from ombud.models import Role
 from ombud.permissions import requires
 
-from ..filters import ClientFilterForm
+from ..filters import ClientFilter
 from ..selectors import viewer_for
 from ..selectors.lists import caseload, caseload_per_ombud, waiting_clients, waiting_list
 from ._rows import client_rows, page_of
@@ -26,15 +26,15 @@ LIST_ROLES = (Role.OMBUD, Role.LEAD, Role.ADMIN)
 def client_list(request: HttpRequest) -> HttpResponse:
     """Ombud: my clients today. Lead and admin: every client of the verksamhet."""
     viewer = viewer_for(request)
-    form = ClientFilterForm(request.GET or None, viewer=viewer)
-    page, rows = _page(request, form.filter(caseload(viewer)), short=not viewer.sees_all)
+    filterset = ClientFilter(request.GET or None, caseload(viewer), viewer=viewer)
+    page, rows = _page(request, filterset.qs, short=not viewer.sees_all)
     title = _("All clients") if viewer.sees_all else _("My clients")
     return render(
         request,
         "clients/list.html",
         {
             "title": title,
-            "form": form,
+            "form": filterset.form,
             "page": page,
             "rows": rows,
             "show_ombud": viewer.sees_all,
