@@ -1,11 +1,21 @@
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 
 from ombud.registry import NAV
+
+
+@functools.cache
+def _nav_url(url_name: str) -> str | None:
+    """The menu's URLs do not change while the process runs: reversed once each."""
+    try:
+        return reverse(url_name)
+    except NoReverseMatch:
+        return None
 
 
 def navigation(request: HttpRequest) -> dict[str, Any]:
@@ -15,9 +25,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     for item in NAV:
         if not (item.roles & roles):
             continue
-        try:
-            url = reverse(item.url_name)
-        except NoReverseMatch:
+        url = _nav_url(item.url_name)
+        if url is None:
             continue
         prefix = item.match_prefix or url
         items.append(
