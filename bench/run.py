@@ -84,10 +84,15 @@ def main(argv: list[str] | None = None) -> int:
             queries=len(rawsql.DETAIL) if name == "client_detail" else 1,
         )
         page = next((r for r in results if r.page == name and r.p50_ms), None)
+        empty = next((r for r in results if r.page == "empty_page" and r.p50_ms), None)
         if page and result.p50_ms:
+            # The page's own SQL: without the three queries every page asks before the view
+            # runs (session, user, roles), which the hand-written SQL does not include.
+            fixed = empty.extra["sql_p50_ms"] if empty else 0.0
+            own = max(0.0, page.extra["sql_p50_ms"] - fixed)
             ratio = {
                 "page_over_raw_p50": round(page.p50_ms / result.p50_ms, 1),  # type: ignore[operator]
-                "page_sql_over_raw_p50": round(page.extra["sql_p50_ms"] / result.p50_ms, 1),
+                "page_sql_over_raw_p50": round(own / result.p50_ms, 1),
             }
             result.extra.update(ratio)
             ratios[name] = ratio
@@ -99,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
     empty = next((r for r in results if r.page == "empty_page" and r.p50_ms), None)
     for name, ratio in ratios.items():
         print(
-            f"{name}: the page's SQL takes {ratio['page_sql_over_raw_p50']}× the hand-written "
+            f"{name}: the page's own SQL takes {ratio['page_sql_over_raw_p50']}× the hand-written "
             f"SQL's time (target ≤ 2×); the whole page takes {ratio['page_over_raw_p50']}× it"
             + (f" (an empty page alone: {empty.p50_ms} ms)" if empty else "")
         )
