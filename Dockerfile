@@ -24,4 +24,4 @@ RUN SECRET_KEY=build ALLOWED_HOSTS=build DATABASE_URL=postgres://build@localhost
  && chown -R ombud /app/var
 USER ombud
 EXPOSE 8000
-CMD ["sh", "-c", "python manage.py migrate --noinput && gunicorn ombud.wsgi:application --bind 0.0.0.0:8000 --workers ${GUNICORN_WORKERS:-3} --access-logfile -"]
+CMD ["sh", "-c", "python manage.py migrate --noinput && gunicorn ombud.wsgi:application --bind 0.0.0.0:8000 --workers ${GUNICORN_WORKERS:-4} --preload --access-logfile -"]

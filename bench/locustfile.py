@@ -3,7 +3,8 @@
 The plan (accounts and page paths per role, from the national-scale data) comes from the
 JSON file named by BENCH_LOAD_PLAN, written by bench/load.py. Every simulated user logs in
 through the login form once while the users arrive (the ramp-up), then repeats its role's
-journey with a think time between pages (BENCH_THINK, "min,max" seconds).
+journey with a think time before every page (BENCH_THINK, "min,max" seconds; "0,0" sends
+the pages of a journey back to back and gives the server's capacity).
 
 Statistics are reset when the last user has arrived (``--reset-stats``): the page figures
 are the steady state of all users at work. The logins, which all happen during the ramp-up,
@@ -61,6 +62,14 @@ class RoleUser(FastHttpUser):
         if path:
             self.client.get(path, name=name)
 
+    def journey_through(self, *names: str) -> None:
+        """The pages in turn, reading each (the think time) before the next; the think
+        time after the last page is the task's own wait."""
+        for n, name in enumerate(names):
+            if n:
+                self.wait()
+            self.visit(name)
+
 
 class Ombud(RoleUser):
     weight = 6
@@ -68,10 +77,9 @@ class Ombud(RoleUser):
 
     @task
     def journey(self) -> None:
-        self.visit("dashboard")
-        self.visit("caseload")
-        for name in ("client_detail", "contact_list", "consent_page"):
-            self.visit(name)
+        self.journey_through(
+            "dashboard", "caseload", "client_detail", "contact_list", "consent_page"
+        )
 
 
 class Lead(RoleUser):
@@ -80,8 +88,7 @@ class Lead(RoleUser):
 
     @task
     def journey(self) -> None:
-        for name in ("dashboard", "caseload_lead", "systembrist_register", "meeting_page"):
-            self.visit(name)
+        self.journey_through("dashboard", "caseload_lead", "systembrist_register", "meeting_page")
 
 
 class Member(RoleUser):
@@ -90,8 +97,7 @@ class Member(RoleUser):
 
     @task
     def journey(self) -> None:
-        for name in ("dashboard", "systembrist_register"):
-            self.visit(name)
+        self.journey_through("dashboard", "systembrist_register")
 
 
 class GrantOfficer(RoleUser):
@@ -100,8 +106,7 @@ class GrantOfficer(RoleUser):
 
     @task
     def journey(self) -> None:
-        for name in ("dashboard", "redovisning_page"):
-            self.visit(name)
+        self.journey_through("dashboard", "redovisning_page")
 
 
 @events.request.add_listener
