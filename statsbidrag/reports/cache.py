@@ -115,9 +115,10 @@ def cached_pdf(
         return bytes(row[0])
     data = render(template, context, title=title)
     with connection.cursor() as cursor:
-        cursor.execute(f"DELETE FROM {PDFS} WHERE created_at < now() - interval '1 day'")  # noqa: S608
+        # Entries older than a day go in the same statement.
         cursor.execute(
-            f"INSERT INTO {PDFS} (key, pdf) VALUES (%s, %s) ON CONFLICT (key) DO NOTHING",  # noqa: S608
+            f"WITH old AS (DELETE FROM {PDFS} WHERE created_at < now() - interval '1 day') "  # noqa: S608
+            f"INSERT INTO {PDFS} (key, pdf) VALUES (%s, %s) ON CONFLICT (key) DO NOTHING",
             [key, data],
         )
     return data
