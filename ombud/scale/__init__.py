@@ -28,7 +28,8 @@ from django.db import connection
 
 from .client_tables import build_clients, build_contacts
 from .copy import Loader, restore_fk_triggers, skip_fk_triggers, verify_foreign_keys
-from .governance_tables import build_governance, build_grants
+from .governance_tables import build_governance
+from .grant_tables import build_grants
 from .world import SCALE_PASSWORD, build_world
 
 PROTECTED_DB_NAMES = {"ombud"}  # the shared dev database: never load national data there
