@@ -11,9 +11,11 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from ombud.models import User
+
 from .models import ClientGroup, UppdragStatus
 from .selectors.access import Viewer, assigned_to
-from .selectors.lists import ombud_users, search, user_name
+from .selectors.lists import ombud_users, search
 
 OPEN = "open"
 ALL = ("", _("All"))
@@ -99,7 +101,7 @@ class ClientFilter(django_filters.FilterSet):
         self.filters["kommun"].extra["choices"] = [ALL, *kommuner]
         if viewer.sees_all:
             users = ombud_users(viewer).values_list("pk", "first_name", "last_name", "email")
-            choices = [ALL, *((pk, user_name(*u)) for pk, *u in users)]
+            choices = [ALL, *((pk, User.name_of(*u)) for pk, *u in users)]
             self.filters["ombud"].extra["choices"] = choices
         else:
             del self.filters["ombud"]

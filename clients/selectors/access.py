@@ -53,8 +53,16 @@ def viewer_for(request: HttpRequest) -> Viewer:
     )
 
 
+def current_on(day: datetime.date, prefix: str = "") -> Q:
+    """An assignment is current on ``day``: started, and not ended by then. ``prefix`` names
+    the assignment from another model (``"assignments__"``)."""
+    return Q(**{f"{prefix}start__lte": day}) & (
+        Q(**{f"{prefix}end__isnull": True}) | Q(**{f"{prefix}end__gt": day})
+    )
+
+
 def current_assignments(day: datetime.date) -> QuerySet[Assignment]:
-    return Assignment.objects.filter(start__lte=day).filter(Q(end__isnull=True) | Q(end__gt=day))
+    return Assignment.objects.filter(current_on(day))
 
 
 def assigned_to(user: Any, day: datetime.date) -> Exists:

@@ -35,6 +35,7 @@ from .access import (
     Viewer,
     assigned_to,
     current_assignments,
+    current_on,
     restricted,
     visible_clients,
 )
@@ -163,9 +164,13 @@ def _longest_waiting(verksamhet_id: int, day: datetime.date) -> QuerySet[Any]:
 
 
 def ombud_users(viewer: Viewer) -> QuerySet[User]:
-    return User.objects.filter(
-        roles__verksamhet=viewer.verksamhet, roles__role=Role.OMBUD
-    ).order_by("first_name", "last_name")
+    return _ombud_users(viewer.verksamhet.pk)
+
+
+def _ombud_users(verksamhet_id: int) -> QuerySet[User]:
+    return User.objects.filter(roles__verksamhet_id=verksamhet_id, roles__role=Role.OMBUD).order_by(
+        "first_name", "last_name"
+    )
 
 
 def caseload_per_ombud(viewer: Viewer) -> list[dict[str, Any]]:
@@ -174,7 +179,7 @@ def caseload_per_ombud(viewer: Viewer) -> list[dict[str, Any]]:
     return [
         {
             "ombud_pk": u["pk"],
-            "ombud": user_name(u["first_name"], u["last_name"], u["email"]),
+            "ombud": User.name_of(u["first_name"], u["last_name"], u["email"]),
             "contact_building": u["n_contact_building"],
             "active": u["n_active"],
             "waiting": u["n_waiting"],
@@ -194,11 +199,7 @@ def _per_ombud_query(verksamhet_id: int, day: datetime.date) -> QuerySet[Any]:
     and day (the construction cost as much as the rest of the dashboard card): only the
     construction is kept, callers evaluate a copy.
     """
-    current = FilteredRelation(
-        "assignments",
-        condition=Q(assignments__start__lte=day)
-        & (Q(assignments__end__isnull=True) | Q(assignments__end__gt=day)),
-    )
+    current = FilteredRelation("assignments", condition=current_on(day, "assignments__"))
 
     def clients_with(status: str) -> Count:
         return Count(
@@ -211,8 +212,7 @@ def _per_ombud_query(verksamhet_id: int, day: datetime.date) -> QuerySet[Any]:
         )
 
     return (
-        User.objects.filter(roles__verksamhet_id=verksamhet_id, roles__role=Role.OMBUD)
-        .order_by("first_name", "last_name")
+        _ombud_users(verksamhet_id)
         .alias(current=current)
         .values(
             "pk",
@@ -224,11 +224,6 @@ def _per_ombud_query(verksamhet_id: int, day: datetime.date) -> QuerySet[Any]:
             n_waiting=clients_with(UppdragStatus.WAITING),
         )
     )
-
-
-def user_name(first_name: str | None, last_name: str | None, email: str | None) -> str:
-    """What ``str(user)`` says: the full name, else the e-mail address."""
-    return f"{first_name or ''} {last_name or ''}".strip() or (email or "")
 
 
 def search(qs: QuerySet[Any], text: str) -> QuerySet[Any]:

@@ -16,8 +16,9 @@ from django.db.models import Count, QuerySet, Window
 from django.http import HttpRequest
 from django.urls import reverse
 
+from ombud.models import User
+
 from ..models import ContactType, UppdragStatus
-from ..selectors.lists import user_name
 from ..templatetags.clients_extras import STATUS_CLASS
 
 NONE = "–"
@@ -122,10 +123,10 @@ def contact_rows(rows: Iterable[dict[str, Any]], strike_url: Any) -> list[dict[s
                 "organisations": r["organisation_names"],
                 "no_personal_data": r["no_personal_data"],
                 "note": r["note"],
-                "by": user_name(r["by_first_name"], r["by_last_name"], r["by_email"]),
+                "by": User.name_of(r["by_first_name"], r["by_last_name"], r["by_email"]),
                 "struck": struck,
                 "struck_at": r["struck_at"],
-                "struck_by": user_name(
+                "struck_by": User.name_of(
                     r["struck_by_first_name"], r["struck_by_last_name"], r["struck_by_email"]
                 )
                 if struck

@@ -53,7 +53,13 @@ class User(AbstractUser):
         verbose_name_plural = _("users")
 
     def __str__(self) -> str:
-        return self.get_full_name() or self.email
+        return self.name_of(self.first_name, self.last_name, self.email)
+
+    @staticmethod
+    def name_of(first_name: str | None, last_name: str | None, email: str | None) -> str:
+        """How a user is named (``str(user)``) from the columns alone, for value rows: the
+        full name, else the e-mail address."""
+        return f"{first_name or ''} {last_name or ''}".strip() or (email or "")
 
 
 class RoleAssignment(models.Model):
