@@ -8,6 +8,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from ombud.history import track
+from ombud.labels import labels_of
 from ombud.models import Role
 from ombud.registry import DashboardSection, dashboard, nav
 
@@ -41,7 +42,7 @@ def _report_rows(reports: list[Any]) -> list[dict[str, Any]]:
     translated every status label each time; the labels are looked up once here."""
     from systembrister.models import Status
 
-    labels = {str(value): str(label) for value, label in Status.choices}
+    labels = labels_of(Status)
     return [
         {
             "title": r.title,

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Any
 
 from django.http import HttpRequest
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ombud.history import track
+from ombud.labels import labels_of
+from ombud.links import url_maker
 from ombud.models import Role
 from ombud.permissions import has_role
 from ombud.registry import DashboardSection, dashboard, nav
@@ -28,21 +29,14 @@ TEMPLATE = "systembrister/dashboard/_list.html"
 CARD_FIELDS = ("pk", "title", "status", "answer_due")
 
 
-def _detail_url() -> Callable[[int], str]:
-    """pk -> the report's URL, reversed once per card rather than once per row."""
-    sentinel = 2147483647
-    prefix, suffix = reverse("systembrister:detail", args=[sentinel]).rsplit(str(sentinel), 1)
-    return lambda pk: f"{prefix}{pk}{suffix}"
-
-
 def _rows(reports: Iterable[Any]) -> list[dict[str, Any]]:
     """A card's rows ready to print: link, title, status, answer due, organisations silent.
 
     ``get_status_display`` per row translated every status label each time (it hashes the
     lazy labels of all the choices); the labels are looked up once here instead.
     """
-    url = _detail_url()
-    labels = {str(value): str(label) for value, label in Status.choices}
+    url = url_maker("systembrister:detail")
+    labels = labels_of(Status)
     rows = []
     for report in reports:
         r: dict[str, Any] = report if isinstance(report, dict) else vars(report)

@@ -8,8 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from ombud.concurrency import Versioned
-
-from ._labels import ChoiceLabels
+from ombud.labels import ChoiceLabels
 
 
 class Gender(models.TextChoices):

@@ -9,8 +9,7 @@ from simple_history.models import HistoricalRecords
 
 from ombud.choices import LifeArea
 from ombud.concurrency import Versioned
-
-from ._labels import ChoiceLabels
+from ombud.labels import ChoiceLabels
 
 
 class NeedStatus(models.TextChoices):

@@ -3,7 +3,7 @@
 A list page shows 25 rows of seven columns; done in the template, each row cost a URL
 reversal, two date formats and three filters. Here a row is a dict of strings (the template
 still escapes them), labels are translated once per page and links are reversed once per
-page (``url_maker``).
+page (``ombud.links.url_maker``).
 """
 
 from __future__ import annotations
@@ -14,22 +14,15 @@ from typing import Any
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, QuerySet, Window
 from django.http import HttpRequest
-from django.urls import reverse
 
+from ombud.labels import labels_of
+from ombud.links import url_maker
 from ombud.models import User
 
 from ..models import ContactType, UppdragStatus
 from ..templatetags.clients_extras import STATUS_CLASS
 
 NONE = "–"
-_SENTINEL = 2147483647
-
-
-def url_maker(name: str, *args: Any) -> Any:
-    """A function pk -> the URL of ``name`` with ``args`` and ``pk`` as its last ``<int:>``
-    argument, reversed once."""
-    prefix, suffix = reverse(name, args=[*args, _SENTINEL]).rsplit(str(_SENTINEL), 1)
-    return lambda pk: f"{prefix}{pk}{suffix}"
 
 
 def page_of(request: HttpRequest, qs: QuerySet[Any], per_page: int, *, short: bool) -> Page:
@@ -65,7 +58,7 @@ def _day(value: Any) -> str:
 def client_rows(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     """Rows of ``selectors.lists.list_rows`` with the columns of clients/_client_table.html."""
     url = url_maker("clients:detail")
-    labels = {str(s.value): str(s.label) for s in UppdragStatus}
+    labels = labels_of(UppdragStatus)
     classes: dict[str, str] = {str(k): v for k, v in STATUS_CLASS.items()}
     out = []
     for r in rows:
@@ -111,7 +104,7 @@ def with_links(reminders: dict[str, Any]) -> dict[str, Any]:
 def contact_rows(rows: Iterable[dict[str, Any]], strike_url: Any) -> list[dict[str, Any]]:
     """Rows of ``selectors.detail.contact_log`` for clients/contacts.html; ``strike_url`` a
     function pk -> the strike link (None when the user may not strike)."""
-    labels = {str(value): str(label) for value, label in ContactType.choices}
+    labels = labels_of(ContactType)
     out = []
     for r in rows:
         struck = r["struck_at"] is not None

@@ -7,13 +7,15 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from ombud.links import url_maker
+
 from .. import services
 from ..forms import ContactLogForm, StrikeForm
 from ..models import Contact
 from ..selectors import client_for
 from ..selectors.detail import contact_log
 from ._base import client_view, form_page, log_view, run_form
-from ._rows import contact_rows, page_of, url_maker
+from ._rows import contact_rows, page_of
 
 PER_PAGE = 30
 

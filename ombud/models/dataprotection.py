@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from ombud.concurrency import Versioned
+from ombud.labels import ChoiceLabels
 
 
 def default_gallring_years() -> int:
@@ -132,7 +133,7 @@ class RequestStatus(models.TextChoices):
     REJECTED = "rejected", _("Rejected")
 
 
-class AnonymisationRequest(Versioned):
+class AnonymisationRequest(ChoiceLabels, Versioned):
     """The client's request to be erased (anonymised) or restricted; two people decide."""
 
     verksamhet = models.ForeignKey(

@@ -13,6 +13,7 @@ from simple_history.models import HistoricalRecords
 
 from ombud.choices import LifeArea
 from ombud.concurrency import Versioned
+from ombud.labels import ChoiceLabels
 
 
 class Level(models.TextChoices):
@@ -40,7 +41,7 @@ class Outcome(models.TextChoices):
     NO_ACTION = "no_action", _("No action")
 
 
-class Systembrist(Versioned):
+class Systembrist(ChoiceLabels, Versioned):
     verksamhet = models.ForeignKey(
         "ombud.Verksamhet", on_delete=models.PROTECT, related_name="systembrister"
     )

@@ -1,4 +1,5 @@
-"""``get_<field>_display`` that translates the one label it returns."""
+"""Choice labels without translating every label: ``get_<field>_display`` that translates
+the one label it returns, and the labels of a choices class made once for value rows."""
 
 from __future__ import annotations
 
@@ -20,3 +21,10 @@ class ChoiceLabels:
             if choice == value:
                 return force_str(label, strings_only=True)
         return force_str(value, strings_only=True)
+
+
+def labels_of(choices: Any) -> dict[str, str]:
+    """Value -> translated label of ``choices`` (a choices class or a list of pairs), made
+    once for a list of value rows, which have no ``get_<field>_display``."""
+    pairs = choices.choices if hasattr(choices, "choices") else choices
+    return {str(value): str(label) for value, label in pairs}
