@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -211,6 +212,24 @@ def _counts(qs: QuerySet[Systembrist], key: str) -> dict[Any, int]:
     }
 
 
+def _tally(reports: Iterable[tuple[str, str, str]]) -> dict[str, dict[str, int]]:
+    """Counts of reported reports, given as (status, level, outcome): per status (drafts and
+    merged duplicates are not reported), per level, and per outcome of the closed ones."""
+    by_status: Counter[str] = Counter()
+    by_level: Counter[str] = Counter()
+    by_outcome: Counter[str] = Counter()
+    for status, level, outcome in reports:
+        by_status[status] += 1
+        by_level[level] += 1
+        if status == Status.CLOSED:
+            by_outcome[outcome] += 1
+    return {
+        "by_status": {s.value: by_status[s.value] for s in Status if s not in REPORTED_EXCLUDED},
+        "by_level": {lv.value: by_level[lv.value] for lv in Level},
+        "by_outcome": {o.value: by_outcome[o.value] for o in Outcome},
+    }
+
+
 def statistics(*, verksamhet: Verksamhet, year: int) -> dict[str, Any]:
     """Raw counts for one year: per status, level, outcome and responsible organisation.
 
@@ -221,21 +240,20 @@ def statistics(*, verksamhet: Verksamhet, year: int) -> dict[str, Any]:
         .exclude(status__in=REPORTED_EXCLUDED)
         .filter(in_year(year))
     )
-    by_status = _counts(reported, "status")
-    by_level = _counts(reported, "level")
-    by_outcome = _counts(reported.filter(status=Status.CLOSED), "outcome")
+    rows = list(reported.order_by().values_list("status", "level", "outcome"))
+    tally = _tally(rows)
     org_counts = _counts(reported, "organisations")
     orgs = Organisation.objects.filter(pk__in=[k for k in org_counts if k]).order_by("name")
     return {
         "year": year,
-        "reported": reported.count(),
+        "reported": len(rows),
         "by_status": [
-            (s.value, s.label, by_status.get(s.value, 0))
+            (s.value, s.label, tally["by_status"][s.value])
             for s in Status
             if s not in REPORTED_EXCLUDED
         ],
-        "by_level": [(lv.value, lv.label, by_level.get(lv.value, 0)) for lv in Level],
-        "by_outcome": [(o.value, o.label, by_outcome.get(o.value, 0)) for o in Outcome],
+        "by_level": [(lv.value, lv.label, tally["by_level"][lv.value]) for lv in Level],
+        "by_outcome": [(o.value, o.label, tally["by_outcome"][o.value]) for o in Outcome],
         "by_organisation": [(o.pk, o.name, org_counts.get(o.pk, 0)) for o in orgs],
     }
 
@@ -299,13 +317,11 @@ def yearly_figures(*, verksamhet: Verksamhet, year: int) -> dict[str, Any]:
         }
 
     ``level``, ``status`` and ``outcome`` in examples are display labels (Swedish in the UI).
-    ``by_outcome`` counts closed reports only, as ``statistics`` does.
+    The counts are ``statistics``'s (``_tally``).
     """
     reports = list(reported_in_year(verksamhet=verksamhet, year=year))
     affected = {r.pk: r.clients_affected + r.supported for r in reports}  # type: ignore[attr-defined]
-    by_status = Counter(r.status for r in reports)
-    by_level = Counter(r.level for r in reports)
-    by_outcome = Counter(r.outcome for r in reports if r.status == Status.CLOSED)
+    tally = _tally((r.status, r.level, r.outcome) for r in reports)
     rows = sorted(reports, key=lambda r: (r.status != Status.CLOSED, -affected[r.pk], r.pk))[:5]
     examples = [
         {
@@ -323,10 +339,8 @@ def yearly_figures(*, verksamhet: Verksamhet, year: int) -> dict[str, Any]:
     return {
         "year": year,
         "reported": len(reports),
-        "closed": by_status[Status.CLOSED],
-        "by_status": {s.value: by_status[s.value] for s in Status if s not in REPORTED_EXCLUDED},
-        "by_level": {lv.value: by_level[lv.value] for lv in Level},
-        "by_outcome": {o.value: by_outcome[o.value] for o in Outcome},
+        "closed": tally["by_status"][Status.CLOSED],
+        **tally,
         "clients_affected": sum(affected.values()),
         "forwarded": sum(1 for r in reports if r.forwarded_to != ""),
         "labels": {
