@@ -1,16 +1,18 @@
 # Production-like image: gunicorn behind whitenoise, PostgreSQL from DATABASE_URL.
 FROM python:3.11-slim-bookworm
 
-ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 DJANGO_SETTINGS_MODULE=ombud.settings.production
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 DJANGO_SETTINGS_MODULE=config.settings.production
 RUN apt-get update \
  && apt-get install -y --no-install-recommends gettext libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core postgresql-client \
  && rm -rf /var/lib/apt/lists/*
 RUN useradd --create-home --uid 1000 ombud
 WORKDIR /app
 COPY pyproject.toml .build-constraints.txt ./
-COPY ombud ombud
+COPY config config
+COPY core core
 COPY clients clients
 COPY systembrister systembrister
+COPY dataprotection dataprotection
 COPY ledningsgrupp ledningsgrupp
 COPY statsbidrag statsbidrag
 RUN pip install --no-cache-dir --upgrade pip \
@@ -24,4 +26,4 @@ RUN SECRET_KEY=build ALLOWED_HOSTS=build DATABASE_URL=postgres://build@localhost
  && chown -R ombud /app/var
 USER ombud
 EXPOSE 8000
-CMD ["sh", "-c", "python manage.py migrate --noinput && gunicorn ombud.wsgi:application --bind 0.0.0.0:8000 --workers ${GUNICORN_WORKERS:-4} --preload --access-logfile -"]
+CMD ["sh", "-c", "python manage.py migrate --noinput && gunicorn config.wsgi:application --bind 0.0.0.0:8000 --workers ${GUNICORN_WORKERS:-4} --preload --access-logfile -"]

@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 STAMP := $(VENV)/.installed
 APT := $(shell command -v sudo >/dev/null 2>&1 && [ "$$(id -u)" != 0 ] && echo sudo) apt-get
-APPS := ombud clients systembrister ledningsgrupp statsbidrag
+APPS := core clients systembrister dataprotection ledningsgrupp statsbidrag devtools
 
 .PHONY: run test lint typecheck pytest install install-test system-deps messages compilemessages \
         demo bench seed-scale load clean docker-up
@@ -59,7 +59,7 @@ lint: $(STAMP)
 	$(VENV)/bin/djlint --lint $(wildcard templates $(foreach a,$(APPS),$(a)/templates))
 
 typecheck: $(STAMP)
-	$(VENV)/bin/mypy ombud clients systembrister ledningsgrupp statsbidrag
+	$(VENV)/bin/mypy config core clients systembrister dataprotection ledningsgrupp statsbidrag devtools
 
 pytest: $(STAMP) compilemessages
 	@mkdir -p var/static

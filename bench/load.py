@@ -39,8 +39,8 @@ def plan(verksamheter: int) -> dict:
 
     from bench.harness import resolve
     from bench.pages import PAGES, pick
-    from ombud.models import Verksamhet
-    from ombud.scale import SCALE_PASSWORD
+    from core.models import Verksamhet
+    from devtools.scale import SCALE_PASSWORD
 
     accounts: dict[str, list[dict]] = {"ombud": [], "lead": [], "member": [], "grant_officer": []}
     largest = Verksamhet.objects.annotate(n=Count("clients")).order_by("-n", "pk")[:verksamheter]
@@ -107,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
     gunicorn = subprocess.Popen(
         [
             str(VENV_BIN / "gunicorn"),
-            "ombud.wsgi",
+            "config.wsgi",
             "-b",
             f"127.0.0.1:{port}",
             "-w",

@@ -97,7 +97,7 @@ def forget_redovisning_caches() -> None:
 
 
 def largest_verksamhet() -> Any:
-    from ombud.models import Verksamhet
+    from core.models import Verksamhet
 
     return Verksamhet.objects.annotate(n=Count("clients")).order_by("-n", "pk").first()
 
@@ -106,7 +106,7 @@ def pick(verksamhet: Any) -> tuple[dict[str, Any], dict[str, Any]]:
     """Users per role and the objects the pages are opened on."""
     from clients.models import Assignment, Client
     from ledningsgrupp.models import Meeting
-    from ombud.models import RoleAssignment
+    from core.models import RoleAssignment
     from statsbidrag.models import GrantYear
     from systembrister.models import Systembrist
 
@@ -130,7 +130,7 @@ def pick(verksamhet: Any) -> tuple[dict[str, Any], dict[str, Any]]:
     )
     objects: dict[str, Any] = {}
     if busiest:
-        from ombud.models import User
+        from core.models import User
 
         users["ombud"] = User.objects.get(pk=busiest["ombud"])
         client = (

@@ -4,8 +4,8 @@ The database comes from OMBUD_DB_NAME (the Makefile sets ombud_scale). Static fi
 the plain storage so that no collectstatic manifest is needed; whitenoise still serves them.
 """
 
-from ombud.settings.local import *  # noqa: F403
-from ombud.settings.local import ALLOWED_HOSTS, STORAGES
+from config.settings.local import *  # noqa: F403
+from config.settings.local import ALLOWED_HOSTS, STORAGES
 
 DEBUG = False
 ALLOWED_HOSTS = [*ALLOWED_HOSTS, "testserver"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ombud.choices import LifeArea
+from core.choices import LifeArea
 
 from .models import ContactType, EndReason
 

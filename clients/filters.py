@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from ombud.models import User
+from core.models import User
 
 from .models import ClientGroup, UppdragStatus
 from .selectors.access import Viewer, assigned_to

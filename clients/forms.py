@@ -9,8 +9,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ombud.concurrency import VersionedFormMixin
-from ombud.models import Organisation, User, Verksamhet
+from core.concurrency import VersionedFormMixin
+from core.models import Organisation, User, Verksamhet
 
 from . import personnummer
 from .models import (

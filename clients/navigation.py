@@ -5,10 +5,10 @@ from __future__ import annotations
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from ombud.history import track
-from ombud.models import Role
-from ombud.permissions import has_role
-from ombud.registry import DashboardSection, dashboard, nav
+from core.history import track
+from core.models import Role
+from core.access import has_role
+from core.registry import DashboardSection, dashboard, nav
 
 from .models import (
     ActionPlan,

@@ -11,7 +11,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
-from ombud.pdf import render_pdf
+from core.pdf import render_pdf
 
 from .models import Meeting, Protokoll, Signature
 from .selectors import agenda_of, attendance_of, paragraphs_of, quorum_for, representatives_on

@@ -8,8 +8,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ombud.concurrency import VersionedFormMixin
-from ombud.models import Organisation, Role, User, Verksamhet
+from core.concurrency import VersionedFormMixin
+from core.models import Organisation, Role, User, Verksamhet
 from systembrister.models import Systembrist
 
 from .models import (

@@ -7,10 +7,10 @@ from typing import Any
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from ombud.history import track
-from ombud.labels import labels_of
-from ombud.models import Role
-from ombud.registry import DashboardSection, dashboard, nav
+from core.history import track
+from core.labels import labels_of
+from core.models import Role
+from core.registry import DashboardSection, dashboard, nav
 
 from .models import (
     ActionItem,

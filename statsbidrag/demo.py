@@ -9,8 +9,8 @@ from typing import Any
 
 from django.db import transaction
 
-from ombud.audit import acting_as
-from ombud.models import Kommun
+from core.audit import acting_as
+from core.models import Kommun
 
 from . import services
 from .models import EmploymentPeriod, GrantYear

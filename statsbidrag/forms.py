@@ -7,8 +7,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ombud.concurrency import VersionedFormMixin
-from ombud.models import Role, User, Verksamhet
+from core.concurrency import VersionedFormMixin
+from core.models import Role, User, Verksamhet
 
 from .models import CoFinancing, Decision, EmploymentPeriod, GrantYear, Payment, Repayment
 

@@ -11,10 +11,10 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ombud.history import track
-from ombud.models import Role
-from ombud.permissions import has_role
-from ombud.registry import DashboardSection, dashboard, nav
+from core.history import track
+from core.models import Role
+from core.access import has_role
+from core.registry import DashboardSection, dashboard, nav
 
 from .models import (
     Application,

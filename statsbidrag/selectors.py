@@ -10,7 +10,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from ombud.models import Verksamhet
+from core.models import Verksamhet
 
 from .models import DocumentStatus, EmploymentPeriod, GrantYear
 from .reports.documents import APPLICATION, REDOVISNING

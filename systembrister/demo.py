@@ -14,8 +14,8 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from ombud.audit import acting_as
-from ombud.demo import DemoWorld
+from core.audit import acting_as
+from core.demo import DemoWorld
 
 from . import services
 from .demo_reports import REPORTS

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from ombud.choices import LifeArea
+from core.choices import LifeArea
 
 from .models import Level
 

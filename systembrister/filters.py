@@ -8,8 +8,8 @@ import django_filters
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from ombud.choices import LifeArea
-from ombud.models import Organisation, Verksamhet
+from core.choices import LifeArea
+from core.models import Organisation, Verksamhet
 
 from .models import Level, Status, Systembrist
 from .selectors import in_year, years

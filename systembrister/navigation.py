@@ -9,12 +9,12 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ombud.history import track
-from ombud.labels import labels_of
-from ombud.links import url_maker
-from ombud.models import Role
-from ombud.permissions import has_role
-from ombud.registry import DashboardSection, dashboard, nav
+from core.history import track
+from core.labels import labels_of
+from core.links import url_maker
+from core.models import Role
+from core.access import has_role
+from core.registry import DashboardSection, dashboard, nav
 
 from .models import Answer, Status, Support, Systembrist
 from .selectors import overdue_for_dashboard

@@ -15,7 +15,7 @@ from django.db.models.functions import Coalesce
 from django.http import Http404, HttpRequest
 from django.utils import timezone
 
-from ombud.models import Organisation, Role, Verksamhet
+from core.models import Organisation, Role, Verksamhet
 
 from .models import Answer, Event, Level, Outcome, Status, Support, Systembrist
 

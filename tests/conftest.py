@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
-from ombud.models import Organisation, OrganisationType, Role, User, Verksamhet
-from tests.ombud.factories import OrganisationFactory, VerksamhetFactory, kommun, user_with_role
+from core.models import Organisation, OrganisationType, Role, User, Verksamhet
+from tests.core.factories import OrganisationFactory, VerksamhetFactory, kommun, user_with_role
 
 
 @dataclass

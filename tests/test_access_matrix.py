@@ -17,7 +17,7 @@ from tests.access import ROLE_USERS, ROLES, Case
 
 APPS = sorted(p.parent.name for p in Path(__file__).parent.glob("*/access_cases.py"))
 # Django's own admin is one unit: is_staff gates all of it. Its index and one changelist
-# are in the matrix (tests/ombud/access_cases.py); the other generated admin URLs are not listed.
+# are in the matrix (tests/core/access_cases.py); the other generated admin URLs are not listed.
 WHOLE_NAMESPACES = {"admin"}
 
 

@@ -31,4 +31,4 @@ def test_catalogue_complete(path: Path) -> None:
 
 def test_every_app_has_a_catalogue() -> None:
     apps = {p.parts[-5] for p in CATALOGUES}
-    assert {"ombud"} <= apps
+    assert {"core"} <= apps

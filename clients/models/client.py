@@ -7,8 +7,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from ombud.concurrency import Versioned
-from ombud.labels import ChoiceLabels
+from core.concurrency import Versioned
+from core.labels import ChoiceLabels
 
 
 class Gender(models.TextChoices):
@@ -38,7 +38,7 @@ class PreferredContact(models.TextChoices):
 
 class Client(ChoiceLabels, Versioned):
     verksamhet = models.ForeignKey(
-        "ombud.Verksamhet",
+        "core.Verksamhet",
         on_delete=models.PROTECT,
         related_name="clients",
         verbose_name=_("PO service"),
@@ -57,7 +57,7 @@ class Client(ChoiceLabels, Versioned):
         _("gender"), max_length=12, choices=Gender.choices, default=Gender.EJ_UPPGETT
     )
     kommun = models.ForeignKey(
-        "ombud.Kommun",
+        "core.Kommun",
         on_delete=models.PROTECT,
         null=True,
         blank=True,

@@ -9,8 +9,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from ombud.concurrency import Versioned
-from ombud.labels import ChoiceLabels
+from core.concurrency import Versioned
+from core.labels import ChoiceLabels
 
 
 class ConsentForm(models.TextChoices):
@@ -21,7 +21,7 @@ class ConsentForm(models.TextChoices):
 class Consent(ChoiceLabels, Versioned):
     client = models.ForeignKey("clients.Client", on_delete=models.CASCADE, related_name="consents")
     organisation = models.ForeignKey(
-        "ombud.Organisation",
+        "core.Organisation",
         on_delete=models.PROTECT,
         related_name="+",
         verbose_name=_("organisation"),
@@ -61,7 +61,7 @@ class Fullmakt(ChoiceLabels, Versioned):
         "clients.Client", on_delete=models.CASCADE, related_name="fullmakter"
     )
     organisation = models.ForeignKey(
-        "ombud.Organisation",
+        "core.Organisation",
         on_delete=models.PROTECT,
         related_name="+",
         verbose_name=_("recipient organisation"),

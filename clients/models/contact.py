@@ -7,8 +7,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from ombud.concurrency import Versioned
-from ombud.labels import ChoiceLabels
+from core.concurrency import Versioned
+from core.labels import ChoiceLabels
 
 
 class ContactType(models.TextChoices):
@@ -31,7 +31,7 @@ class Contact(ChoiceLabels, Versioned):
     duration_minutes = models.PositiveIntegerField(_("duration (minutes)"), null=True, blank=True)
     type = models.CharField(_("type"), max_length=30, choices=ContactType.choices)
     organisations = models.ManyToManyField(
-        "ombud.Organisation", blank=True, related_name="+", verbose_name=_("organisations involved")
+        "core.Organisation", blank=True, related_name="+", verbose_name=_("organisations involved")
     )
     no_personal_data = models.BooleanField(
         _("does not concern the client's personal data"),

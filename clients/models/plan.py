@@ -7,9 +7,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from ombud.choices import LifeArea
-from ombud.concurrency import Versioned
-from ombud.labels import ChoiceLabels
+from core.choices import LifeArea
+from core.concurrency import Versioned
+from core.labels import ChoiceLabels
 
 
 class NeedStatus(models.TextChoices):
@@ -98,7 +98,7 @@ class Step(ChoiceLabels, Versioned):
     goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="steps")
     description = models.TextField(_("step"))
     organisation = models.ForeignKey(
-        "ombud.Organisation",
+        "core.Organisation",
         on_delete=models.PROTECT,
         null=True,
         blank=True,

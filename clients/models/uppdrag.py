@@ -7,8 +7,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from ombud.concurrency import Versioned
-from ombud.labels import ChoiceLabels
+from core.concurrency import Versioned
+from core.labels import ChoiceLabels
 
 
 class UppdragStatus(models.TextChoices):

@@ -20,8 +20,8 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404, HttpRequest
 from django.utils import timezone
 
-from ombud.models import Role, Verksamhet
-from ombud.permissions import has_role
+from core.models import Role, Verksamhet
+from core.access import has_role
 
 from ..models import Assignment, Client, Uppdrag, UppdragStatus
 from ._built import built_once
@@ -81,7 +81,7 @@ def on_waiting_list(day: datetime.date) -> Exists:
 
 def restricted() -> Exists:
     """Exists-expression: processing of the client is restricted (GDPR art. 18)."""
-    from ombud.dataprotection.selectors.screens import restrictions
+    from dataprotection.selectors.screens import restrictions
 
     return Exists(restrictions().filter(client=OuterRef("pk")))
 

@@ -10,7 +10,7 @@ from django.contrib.postgres.expressions import ArraySubquery
 from django.db.models import F, OuterRef, Prefetch, QuerySet, Subquery
 from django.db.models.functions import JSONObject
 
-from ombud.models import Organisation, User
+from core.models import Organisation, User
 
 from ..models import (
     ActionPlan,

@@ -27,7 +27,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Concat
 
-from ombud.models import Role, User
+from core.models import Role, User
 
 from ..models import Client, Contact, Uppdrag, UppdragStatus
 from ._built import built_once

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ombud.models import Verksamhet
+from core.models import Verksamhet
 
 from ..models import Client
 

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from ombud.audit import save
+from core.audit import save
 
 from ..models import Client, Consent, ConsentForm, Fullmakt
 from ._common import apply_edit, check_organisation

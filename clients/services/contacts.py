@@ -14,8 +14,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from ombud.audit import save
-from ombud.models import Organisation
+from core.audit import save
+from core.models import Organisation
 
 from ..models import Client, Consent, Contact, ContactType
 from ._common import check_not_future

@@ -10,8 +10,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ombud.audit import save
-from ombud.choices import LifeArea
+from core.audit import save
+from core.choices import LifeArea
 
 from ..models import ActionPlan, Client, Goal, Need, SipStatus, Step, StepStatus, Task
 from ._common import apply_edit, check_organisation

@@ -8,8 +8,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from ombud.audit import save
-from ombud.models import Verksamhet
+from core.audit import save
+from core.models import Verksamhet
 
 from .. import personnummer
 from ..models import Client, Uppdrag, UppdragStatus

@@ -10,8 +10,8 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from ombud.audit import save
-from ombud.concurrency import lock_for_edit
+from core.audit import save
+from core.concurrency import lock_for_edit
 
 from ..models import Assignment, Client, EndReason, Uppdrag, UppdragStatus
 from ._common import apply_edit, check_not_future, check_order, is_ombud

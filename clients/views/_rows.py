@@ -3,7 +3,7 @@
 A list page shows 25 rows of seven columns; done in the template, each row cost a URL
 reversal, two date formats and three filters. Here a row is a dict of strings (the template
 still escapes them), labels are translated once per page and links are reversed once per
-page (``ombud.links.url_maker``).
+page (``core.links.url_maker``).
 """
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Count, QuerySet, Window
 from django.http import HttpRequest
 
-from ombud.labels import labels_of
-from ombud.links import url_maker
-from ombud.models import User
+from core.labels import labels_of
+from core.links import url_maker
+from core.models import User
 
 from ..models import ContactType, UppdragStatus
 from ..templatetags.clients_extras import STATUS_CLASS

@@ -7,7 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from ombud.links import url_maker
+from core.links import url_maker
 
 from .. import services
 from ..forms import ContactLogForm, StrikeForm

@@ -7,7 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from ombud.pdf import pdf_response, render_pdf
+from core.pdf import pdf_response, render_pdf
 
 from .. import services
 from ..forms import GoalForm, NeedForm, PlanForm, StepForm

@@ -7,7 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from ombud.permissions import requires
+from core.access import requires
 
 from .. import services
 from ..forms import TaskForm

@@ -7,16 +7,16 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from ombud.concurrency import Versioned
+from core.concurrency import Versioned
 
 
 class Ledningsgrupp(Versioned):
     verksamhet = models.OneToOneField(
-        "ombud.Verksamhet", on_delete=models.CASCADE, related_name="ledningsgrupp"
+        "core.Verksamhet", on_delete=models.CASCADE, related_name="ledningsgrupp"
     )
     name = models.CharField(_("name"), max_length=200)
     convened_by = models.ForeignKey(
-        "ombud.Kommun",
+        "core.Kommun",
         on_delete=models.PROTECT,
         related_name="+",
         verbose_name=_("convened by (municipality)"),
@@ -42,7 +42,7 @@ class MemberOrganisation(models.Model):
         Ledningsgrupp, on_delete=models.CASCADE, related_name="member_organisations"
     )
     organisation = models.ForeignKey(
-        "ombud.Organisation",
+        "core.Organisation",
         on_delete=models.PROTECT,
         related_name="+",
         verbose_name=_("organisation"),
@@ -120,7 +120,7 @@ class SeatOffer(models.Model):
         Ledningsgrupp, on_delete=models.CASCADE, related_name="seat_offers"
     )
     organisation = models.ForeignKey(
-        "ombud.Organisation", on_delete=models.PROTECT, related_name="+"
+        "core.Organisation", on_delete=models.PROTECT, related_name="+"
     )
     offered_on = models.DateField(_("offered on"))
     answer = models.CharField(

@@ -6,7 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from ombud.concurrency import Versioned
+from core.concurrency import Versioned
 
 
 class MeetingStatus(models.TextChoices):
@@ -126,7 +126,7 @@ class ActionItem(Versioned):
     title = models.CharField(_("action"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     owner_organisation = models.ForeignKey(
-        "ombud.Organisation",
+        "core.Organisation",
         on_delete=models.PROTECT,
         null=True,
         blank=True,

@@ -12,7 +12,7 @@ from django.db.models.functions import JSONObject
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ombud.models import OrganisationType, Verksamhet
+from core.models import OrganisationType, Verksamhet
 
 from ..models import (
     Attendance,

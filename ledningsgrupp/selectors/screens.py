@@ -10,7 +10,7 @@ from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.utils import timezone
 
-from ombud.models import Role, Verksamhet
+from core.models import Role, Verksamhet
 from systembrister.models import Status as SystembristStatus
 from systembrister.models import Systembrist
 

@@ -10,7 +10,7 @@ from django.db.models import Max, Q
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from ombud.audit import save
+from core.audit import save
 from systembrister.models import Status as SystembristStatus
 from systembrister.models import Systembrist
 from systembrister.services import systembrist_put_on_agenda

@@ -13,8 +13,8 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from ombud.audit import save
-from ombud.concurrency import lock_for_edit
+from core.audit import save
+from core.concurrency import lock_for_edit
 
 from ..models import Attendance, AttendanceStatus, Ledningsgrupp, Meeting, Protokoll
 from ..selectors import representatives_on

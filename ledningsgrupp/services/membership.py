@@ -10,9 +10,9 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from ombud.audit import save
-from ombud.concurrency import lock_for_edit
-from ombud.models import Kommun, Organisation, Role, RoleAssignment, Verksamhet
+from core.audit import save
+from core.concurrency import lock_for_edit
+from core.models import Kommun, Organisation, Role, RoleAssignment, Verksamhet
 
 from ..models import (
     Ledningsgrupp,

@@ -12,8 +12,8 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ombud.audit import save
-from ombud.concurrency import lock_for_edit
+from core.audit import save
+from core.concurrency import lock_for_edit
 from systembrister.models import Systembrist
 from systembrister.services import systembrist_record_decision
 

@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest
 
-from ombud.concurrency import StaleEdit
+from core.concurrency import StaleEdit
 
 from ..models import Ledningsgrupp
 from ..selectors import ledningsgrupp_for, manages

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ombud.permissions import requires
+from core.access import requires
 
 from .. import services
 from ..forms import ActionItemForm

@@ -10,8 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ombud.pdf import pdf_response
-from ombud.permissions import requires
+from core.pdf import pdf_response
+from core.access import requires
 
 from .. import services
 from ..documents import agenda_pdf, meeting_ics

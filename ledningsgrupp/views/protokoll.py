@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ombud.permissions import requires
+from core.access import requires
 
 from .. import services
 from ..forms import ParagraphForm, ProtokollSetupForm

@@ -7,7 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from ombud.concurrency import Versioned
+from core.concurrency import Versioned
 
 
 class DocumentStatus(models.TextChoices):

@@ -7,14 +7,14 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from ombud.concurrency import Versioned
+from core.concurrency import Versioned
 
 
 class EmploymentPeriod(Versioned):
     """An ombud's employment at a tjänstgöringsgrad from one date to another (inclusive)."""
 
     verksamhet = models.ForeignKey(
-        "ombud.Verksamhet", on_delete=models.PROTECT, related_name="employment_periods"
+        "core.Verksamhet", on_delete=models.PROTECT, related_name="employment_periods"
     )
     ombud = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -30,7 +30,7 @@ class EmploymentPeriod(Versioned):
     end = models.DateField(_("until"), null=True, blank=True)
     percent = models.DecimalField(_("percentage of full time"), max_digits=5, decimal_places=2)
     employer_kommun = models.ForeignKey(
-        "ombud.Kommun",
+        "core.Kommun",
         on_delete=models.PROTECT,
         null=True,
         blank=True,
@@ -57,20 +57,20 @@ class EmploymentPeriod(Versioned):
 
 class GrantYear(Versioned):
     verksamhet = models.ForeignKey(
-        "ombud.Verksamhet", on_delete=models.PROTECT, related_name="grant_years"
+        "core.Verksamhet", on_delete=models.PROTECT, related_name="grant_years"
     )
     year = models.PositiveSmallIntegerField(_("year"))
     amount_per_arsanstallning = models.DecimalField(
         _("amount per årsanställning (kr)"), max_digits=12, decimal_places=2, null=True, blank=True
     )
     applicant_kommun = models.ForeignKey(
-        "ombud.Kommun",
+        "core.Kommun",
         on_delete=models.PROTECT,
         related_name="+",
         verbose_name=_("applicant municipality"),
     )
     participating_kommuner = models.ManyToManyField(
-        "ombud.Kommun", blank=True, related_name="+", verbose_name=_("participating municipalities")
+        "core.Kommun", blank=True, related_name="+", verbose_name=_("participating municipalities")
     )
     planned_arsanstallningar = models.DecimalField(
         _("planned årsanställningar"), max_digits=6, decimal_places=2, null=True, blank=True
@@ -96,7 +96,7 @@ class GrantYear(Versioned):
 
 class CoFinancing(models.Model):
     grant_year = models.ForeignKey(GrantYear, on_delete=models.CASCADE, related_name="co_financing")
-    kommun = models.ForeignKey("ombud.Kommun", on_delete=models.PROTECT, related_name="+")
+    kommun = models.ForeignKey("core.Kommun", on_delete=models.PROTECT, related_name="+")
     planned = models.DecimalField(_("planned (kr)"), max_digits=12, decimal_places=2, default=0)
     actual = models.DecimalField(
         _("actual (kr)"), max_digits=12, decimal_places=2, null=True, blank=True

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from ombud.models import OrganisationType, Verksamhet
+from core.models import OrganisationType, Verksamhet
 
 from .tables import COUNT, MONEY, NUMBER, TEXT, Table
 

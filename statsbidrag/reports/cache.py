@@ -32,7 +32,7 @@ from django.db import connection
 from django.template.loader import render_to_string
 from django.utils.translation import get_language
 
-from ombud.models import Verksamhet
+from core.models import Verksamhet
 
 from .figures import FIGURES_VERSION, check_day, redovisning_figures
 

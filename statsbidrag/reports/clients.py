@@ -22,7 +22,7 @@ from django.db.models.functions import Coalesce
 
 from clients.models import Boende, Client, EndReason, Forsorjning, Gender, Sysselsattning, Uppdrag
 from clients.models.client import ClientGroup
-from ombud.models import Verksamhet
+from core.models import Verksamhet
 
 CATEGORIES = ["ongoing_at_start", "new", "ended", "waiting_at_year_end", "served"]
 AGE_BANDS = ["18-24", "25-34", "35-44", "45-54", "55-64", "65+", "unknown"]

@@ -164,7 +164,7 @@ def content_for(kind: str, grant_year: GrantYear, document: Any, *, suppress: bo
 def render_document_pdf(content: Content, *, reuse: bool = False) -> bytes:
     """The document as PDF. ``reuse``: the PDF made before from the same HTML, if any (a
     draft shown again); submitting and the command always render."""
-    from ombud.pdf import render_pdf
+    from core.pdf import render_pdf
 
     from .cache import cached_pdf
     from .suppression import threshold

@@ -13,7 +13,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from ombud.models import Verksamhet
+from core.models import Verksamhet
 
 from .clients import (
     CATEGORIES,

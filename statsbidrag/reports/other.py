@@ -12,7 +12,7 @@ from django.db.models import Count, OuterRef, Q, Subquery, Sum, TextField
 from django.db.models.functions import Cast, JSONObject
 
 from clients.models import Contact, ContactType
-from ombud.models import Verksamhet
+from core.models import Verksamhet
 from statsbidrag.arsanstallning import to_decimal
 from statsbidrag.models import CoFinancing, Decision, GrantYear, Payment, Repayment
 from systembrister.models import Level, Outcome, Status

@@ -9,7 +9,7 @@ from typing import Any
 
 from django.db.models import Q
 
-from ombud.models import Verksamhet
+from core.models import Verksamhet
 from statsbidrag.arsanstallning import arsanstallningar_exact, period_share, to_decimal
 from statsbidrag.models import EmploymentPeriod
 

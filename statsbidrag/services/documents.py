@@ -10,8 +10,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ombud.audit import save
-from ombud.concurrency import lock_for_edit
+from core.audit import save
+from core.concurrency import lock_for_edit
 from statsbidrag.models import Application, DocumentStatus, GrantYear, Redovisning, ReportForm
 from statsbidrag.reports import default_form
 from statsbidrag.reports.documents import (

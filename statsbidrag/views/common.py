@@ -7,8 +7,8 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 
-from ombud.models import Role
-from ombud.permissions import has_role, is_staff
+from core.models import Role
+from core.access import has_role, is_staff
 
 MANAGE = (Role.LEAD, Role.GRANT_OFFICER, Role.ADMIN)
 

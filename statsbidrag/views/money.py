@@ -12,7 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from ombud.permissions import requires
+from core.access import requires
 
 from .. import selectors, services
 from ..forms import CoFinancingForm, DecisionForm, PaymentForm, RepaymentForm

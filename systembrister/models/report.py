@@ -11,9 +11,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from ombud.choices import LifeArea
-from ombud.concurrency import Versioned
-from ombud.labels import ChoiceLabels
+from core.choices import LifeArea
+from core.concurrency import Versioned
+from core.labels import ChoiceLabels
 
 
 class Level(models.TextChoices):
@@ -43,13 +43,13 @@ class Outcome(models.TextChoices):
 
 class Systembrist(ChoiceLabels, Versioned):
     verksamhet = models.ForeignKey(
-        "ombud.Verksamhet", on_delete=models.PROTECT, related_name="systembrister"
+        "core.Verksamhet", on_delete=models.PROTECT, related_name="systembrister"
     )
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"))
     level = models.CharField(_("level"), max_length=15, choices=Level.choices)
     organisations = models.ManyToManyField(
-        "ombud.Organisation",
+        "core.Organisation",
         related_name="systembrister",
         verbose_name=_("responsible organisations"),
     )
@@ -169,7 +169,7 @@ class Answer(Versioned):
 
     systembrist = models.ForeignKey(Systembrist, on_delete=models.CASCADE, related_name="answers")
     organisation = models.ForeignKey(
-        "ombud.Organisation", on_delete=models.PROTECT, related_name="+"
+        "core.Organisation", on_delete=models.PROTECT, related_name="+"
     )
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     text = models.TextField(_("answer"))

@@ -8,8 +8,8 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
 
-from ombud.audit import save
-from ombud.models import Role, RoleAssignment
+from core.audit import save
+from core.models import Role, RoleAssignment
 
 from ..guard import check_texts, client_terms
 from ..models import Event, Systembrist

@@ -12,9 +12,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ombud.audit import save
-from ombud.concurrency import lock_for_edit
-from ombud.models import Organisation, Role, RoleAssignment
+from core.audit import save
+from core.concurrency import lock_for_edit
+from core.models import Organisation, Role, RoleAssignment
 
 from ..models import Answer, EventKind, Outcome, Status, Systembrist
 from ._common import event, guard, locked, refuse, require_lead

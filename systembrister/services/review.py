@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from ombud.audit import save
+from core.audit import save
 
 from ..models import Event, EventKind, Status, Support, Systembrist
 from ._common import event, guard, locked, refuse, require_lead

@@ -9,7 +9,7 @@ from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from ombud.models import Role
+from core.models import Role
 
 from ..forms import (
     AgendaForm,

@@ -8,11 +8,11 @@ import pytest
 
 from ledningsgrupp import services
 from ledningsgrupp.models import Protokoll, RepresentativeRole
-from ombud.models import Role
+from core.models import Role
 from systembrister.models import Status as SBStatus
 from tests.ledningsgrupp.conftest import make_group, make_systembrist
 from tests.ledningsgrupp.factories import MeetingFactory
-from tests.ombud.factories import user_with_role
+from tests.core.factories import user_with_role
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -7,9 +7,9 @@ from decimal import Decimal
 import pytest
 from playwright.sync_api import expect
 
-from ombud.models import Role
+from core.models import Role
 from statsbidrag.models import DocumentStatus, Redovisning
-from tests.ombud.factories import OrganisationFactory, VerksamhetFactory, kommun, user_with_role
+from tests.core.factories import OrganisationFactory, VerksamhetFactory, kommun, user_with_role
 from tests.statsbidrag.factories import GrantYearFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

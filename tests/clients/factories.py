@@ -24,7 +24,7 @@ from clients.models import (
     Uppdrag,
     UppdragStatus,
 )
-from ombud.choices import LifeArea
+from core.choices import LifeArea
 
 
 def today() -> datetime.date:

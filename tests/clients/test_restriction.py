@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ombud.models.dataprotection import AnonymisationRequest, RequestKind, RequestStatus
+from dataprotection.models import AnonymisationRequest, RequestKind, RequestStatus
 from tests.clients.factories import client_of
 
 

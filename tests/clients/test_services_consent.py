@@ -135,7 +135,7 @@ def test_consent_create_update_and_rules(world, annas_client) -> None:
     assert consent.recorded_by == world.ombud_anna
     services.consent_update(consent=consent, by=world.ombud_anna, version=1, scope="Mer")
     assert consent.version == 2
-    from ombud.concurrency import StaleEdit
+    from core.concurrency import StaleEdit
 
     with pytest.raises(StaleEdit):
         services.consent_update(consent=consent, by=world.ombud_anna, version=1, scope="Gammal")

@@ -10,7 +10,7 @@ from django.test import Client as HttpClient
 
 from clients import services
 from clients.models import Assignment, EndReason, UppdragStatus
-from ombud.concurrency import StaleEdit
+from core.concurrency import StaleEdit
 from tests.clients.factories import today
 
 D = datetime.timedelta
@@ -54,7 +54,7 @@ def test_client_rules(world) -> None:
         services.client_create(verksamhet=world.verksamhet, by=world.ombud_anna, alias="  ")
     with pytest.raises(ValidationError):
         new_client(world, world.ombud_anna, birth_year=today().year - 10)
-    from tests.ombud.factories import kommun
+    from tests.core.factories import kommun
 
     with pytest.raises(ValidationError):
         new_client(world, world.ombud_anna, kommun=kommun("0180"))

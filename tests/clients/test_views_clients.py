@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 
 from clients.models import Client, Contact
-from ombud.models import AccessLog
+from core.models import AccessLog
 from tests.clients.factories import ConsentFactory, client_of, full_client, today
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ombud.dataprotection.services import anonymisation_request
+from dataprotection.services import anonymisation_request
 from tests.access import Case, only
 from tests.dataprotection.factories import full_client
 

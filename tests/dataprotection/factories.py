@@ -18,8 +18,8 @@ from clients.models import (
     Task,
     Uppdrag,
 )
-from ombud.audit import acting_as, log_access
-from ombud.models import AccessLog
+from core.audit import acting_as, log_access
+from core.models import AccessLog
 
 
 def full_client(
@@ -124,7 +124,7 @@ def read_at(
 
     with connection.cursor() as cursor:
         cursor.execute(
-            "INSERT INTO ombud_accesslog (at, user_id, verksamhet_id, action, object_type,"
+            "INSERT INTO core_accesslog (at, user_id, verksamhet_id, action, object_type,"
             " object_id, what, reason, path) VALUES (%s, %s, %s, 'view', 'clients.client',"
             " %s, '', '', '')",
             [at, user.pk, verksamhet_id or client.verksamhet_id, client.pk],

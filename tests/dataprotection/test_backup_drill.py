@@ -14,11 +14,11 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 
-from ombud.audit import acting_as
-from ombud.dataprotection.services import gallring_run, logreview_sign
-from ombud.demo import seed_foundation
+from core.audit import acting_as
+from dataprotection.services import gallring_run, logreview_sign
+from core.demo import seed_foundation
 from tests.dataprotection.factories import full_client
-from tests.ombud.factories import kommun
+from tests.core.factories import kommun
 
 # serialized_rollback: the reference data (kommuner) are back for the tests after this one.
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)

@@ -7,11 +7,11 @@ import datetime
 import pytest
 
 from clients.models import Client, Contact
-from ombud.audit import acting_as
-from ombud.dataprotection.services import gallring_run
+from core.audit import acting_as
+from dataprotection.services import gallring_run
 from statsbidrag.reports.figures import redovisning_figures
 from tests.dataprotection.factories import full_client
-from tests.ombud.factories import kommun
+from tests.core.factories import kommun
 
 YEARS = [2019, 2020, 2021]
 

@@ -6,15 +6,15 @@ from django.apps import apps
 from django.core.management import call_command
 from simple_history.models import registered_models
 
-from ombud.dataprotection.family import history_model, is_historical
-from ombud.dataprotection.services import gallring_run
-from ombud.models import GallringRun
-from tests.ombud.factories import kommun
+from dataprotection.family import history_model, is_historical
+from dataprotection.services import gallring_run
+from dataprotection.models import GallringRun
+from tests.core.factories import kommun
 
-DOMAIN_APPS = ["ombud", "clients", "systembrister", "ledningsgrupp", "statsbidrag"]
-WITHOUT_HISTORY = {"ombud.accesslog", "ombud.kommun"}  # append-only log; reference data
+DOMAIN_APPS = ["core", "clients", "systembrister", "dataprotection", "ledningsgrupp", "statsbidrag"]
+WITHOUT_HISTORY = {"core.accesslog", "core.kommun"}  # append-only log; reference data
 # Django's own permission machinery on the user (unused: access comes from RoleAssignment).
-AUTH_M2M = {"ombud.User.groups", "ombud.User.user_permissions"}
+AUTH_M2M = {"core.User.groups", "core.User.user_permissions"}
 
 
 def domain_models():  # type: ignore[no-untyped-def]

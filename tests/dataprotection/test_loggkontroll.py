@@ -10,10 +10,10 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from clients.models import Assignment, Uppdrag
-from ombud.audit import acting_as
-from ombud.dataprotection.selectors.loggkontroll import findings_for, unsigned_months
-from ombud.dataprotection.services import logreview_sign
-from ombud.models import LogReview
+from core.audit import acting_as
+from dataprotection.selectors.loggkontroll import findings_for, unsigned_months
+from dataprotection.services import logreview_sign
+from dataprotection.models import LogReview
 from tests.dataprotection.factories import full_client, read_at
 
 STHLM = zoneinfo.ZoneInfo("Europe/Stockholm")

@@ -16,7 +16,7 @@ from ledningsgrupp.models import (
     Representative,
     SeatOffer,
 )
-from tests.ombud.factories import OrganisationFactory, VerksamhetFactory
+from tests.core.factories import OrganisationFactory, VerksamhetFactory
 
 
 class LedningsgruppFactory(factory.django.DjangoModelFactory):

@@ -9,7 +9,7 @@ from django.utils import timezone
 from ledningsgrupp.demo import seed
 from ledningsgrupp.models import ActionItem, AgendaItemKind, Meeting, Protokoll
 from ledningsgrupp.selectors import composition_check, yearly_figures
-from ombud.demo import seed_foundation
+from core.demo import seed_foundation
 
 
 def test_demo(db):

@@ -6,8 +6,8 @@ import datetime
 
 from ledningsgrupp.models import AttendanceStatus, MeetingStatus, SeatOfferAnswer
 from ledningsgrupp.selectors import yearly_figures
-from ombud.models import OrganisationType
-from tests.ombud.factories import OrganisationFactory
+from core.models import OrganisationType
+from tests.core.factories import OrganisationFactory
 
 from .factories import (
     AttendanceFactory,

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from ombud.oidc import OmbudOIDCBackend
+from core.oidc import OmbudOIDCBackend
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -42,7 +42,7 @@ def test_oidc_maps_verified_email_to_existing_active_user(world):  # type: ignor
 def test_oidc_is_switched_on_by_environment() -> None:
     env = {
         **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
-        "DJANGO_SETTINGS_MODULE": "ombud.settings.typecheck",
+        "DJANGO_SETTINGS_MODULE": "config.settings.typecheck",
         "OIDC_RP_CLIENT_ID": "ombud",
         "OIDC_RP_CLIENT_SECRET": "s3cret",
         "OIDC_OP_AUTHORIZATION_ENDPOINT": "https://idp.example.se/auth",
@@ -57,10 +57,10 @@ def test_oidc_is_switched_on_by_environment() -> None:
         [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
     )  # noqa: S603
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["ombud.oidc.OmbudOIDCBackend", "/oidc/authenticate/"]
+    assert result.stdout.split() == ["core.oidc.OmbudOIDCBackend", "/oidc/authenticate/"]
 
 
 def test_second_factor_is_required_by_default_for_ombud_lead_admin() -> None:
-    from ombud.settings import base
+    from config.settings import base
 
     assert set(base.OTP_REQUIRED_ROLES) == {"ombud", "lead", "admin"}

@@ -19,7 +19,7 @@ from ledningsgrupp.models import (
     SeatOffer,
 )
 from systembrister.models import Level, Outcome, Status, Support, Systembrist
-from tests.ombud.factories import kommun
+from tests.core.factories import kommun
 
 from .factories import (
     CoFinancingFactory,

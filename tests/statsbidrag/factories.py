@@ -9,7 +9,7 @@ from typing import Any
 import factory
 
 from clients.models import Client, Contact, Uppdrag
-from ombud.models import Verksamhet
+from core.models import Verksamhet
 from statsbidrag.models import (
     Application,
     CoFinancing,
@@ -20,7 +20,7 @@ from statsbidrag.models import (
     Redovisning,
     Repayment,
 )
-from tests.ombud.factories import VerksamhetFactory, kommun
+from tests.core.factories import VerksamhetFactory, kommun
 
 
 class EmploymentPeriodFactory(factory.django.DjangoModelFactory):

@@ -22,13 +22,13 @@ from ledningsgrupp.models import (
     Representative,
     SeatOffer,
 )
-from ombud.models import Kommun, Organisation, Verksamhet
+from core.models import Kommun, Organisation, Verksamhet
 from statsbidrag.models import CoFinancing, EmploymentPeriod, GrantYear
 from statsbidrag.reports import cache
 from statsbidrag.reports.cache import cached_redovisning_figures
 from statsbidrag.reports.figures import redovisning_figures
 from systembrister.models import Status, Support, Systembrist
-from tests.ombud.factories import kommun
+from tests.core.factories import kommun
 
 from .factories import (
     DecisionFactory,
@@ -285,7 +285,7 @@ def test_a_truncate_empties_the_cache(dataset, world) -> None:  # type: ignore[n
 
 
 def test_a_draft_pdf_is_made_once_for_the_same_content(dataset, world, client, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    import ombud.pdf
+    import core.pdf
     from statsbidrag.services import document_for, document_save_answers
 
     from .test_services_documents import pdf_text

@@ -6,7 +6,7 @@ import datetime
 import json
 
 from ledningsgrupp.models import SeatOfferAnswer
-from ombud.models import OrganisationType
+from core.models import OrganisationType
 from statsbidrag.reports.figures import redovisning_figures
 from systembrister.models import Level, Outcome, Status
 

@@ -13,7 +13,7 @@ from django.urls import reverse
 from clients.models import Client
 from statsbidrag.models import Decision, EmploymentPeriod, GrantYear
 from statsbidrag.selectors import deadlines
-from tests.ombud.factories import kommun
+from tests.core.factories import kommun
 
 from .factories import EmploymentPeriodFactory, GrantYearFactory
 

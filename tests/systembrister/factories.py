@@ -8,9 +8,9 @@ import factory
 from django.utils import timezone
 
 from ledningsgrupp.models import Ledningsgrupp, Meeting
-from ombud.choices import LifeArea
+from core.choices import LifeArea
 from systembrister.models import Answer, Level, Status, Support, Systembrist
-from tests.ombud.factories import UserFactory, VerksamhetFactory
+from tests.core.factories import UserFactory, VerksamhetFactory
 
 
 class SystembristFactory(factory.django.DjangoModelFactory):

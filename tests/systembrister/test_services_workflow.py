@@ -51,7 +51,7 @@ def test_only_an_ombud_creates(world) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_update_own_draft_with_version_check(world, draft) -> None:  # type: ignore[no-untyped-def]
-    from ombud.concurrency import StaleEdit
+    from core.concurrency import StaleEdit
 
     fields = {
         "title": "Väntetider på sjukersättning",

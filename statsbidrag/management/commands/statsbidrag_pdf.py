@@ -13,7 +13,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from ombud.models import Verksamhet
+from core.models import Verksamhet
 from statsbidrag.models import DocumentStatus, GrantYear
 from statsbidrag.reports.documents import APPLICATION, REDOVISNING, content_for, render_document_pdf
 from statsbidrag.selectors import document_of

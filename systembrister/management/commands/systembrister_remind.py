@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from ombud.models import Role, RoleAssignment, Verksamhet
+from core.models import Role, RoleAssignment, Verksamhet
 from systembrister.models import EventKind
 from systembrister.selectors import overdue_reports
 from systembrister.services import systembrist_remind

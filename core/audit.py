@@ -1,0 +1,64 @@
+"""Audit helpers: who did it (history) and who read it (access log)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from types import SimpleNamespace
+from typing import Any
+
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from core.models import AccessLog
+
+
+@contextmanager
+def acting_as(user: Any) -> Iterator[None]:
+    """Record ``user`` as the author of every history row written inside the block.
+
+    Web requests get this from simple_history's middleware; services and management
+    commands use it so that no history row is left without an author.
+    """
+    previous = getattr(HistoricalRecords.context, "request", None)
+    HistoricalRecords.context.request = SimpleNamespace(user=user)
+    try:
+        yield
+    finally:
+        if previous is None:
+            with suppress(AttributeError):
+                del HistoricalRecords.context.request
+        else:
+            HistoricalRecords.context.request = previous
+
+
+def save(obj: models.Model, *, by: Any, reason: str = "", **kwargs: Any) -> models.Model:
+    """Save a domain object with ``by`` as the history author (the only save path for services)."""
+    obj._history_user = by  # type: ignore[attr-defined]
+    if reason:
+        obj._change_reason = reason  # type: ignore[attr-defined]
+    obj.save(**kwargs)
+    return obj
+
+
+def log_access(
+    *,
+    user: Any,
+    obj: models.Model,
+    verksamhet_id: int,
+    action: str = AccessLog.Action.VIEW,
+    what: str = "",
+    reason: str = "",
+    path: str = "",
+) -> AccessLog:
+    """Write one append-only access-log row for personal data that was shown or printed."""
+    return AccessLog.objects.create(
+        user=user,
+        verksamhet_id=verksamhet_id,
+        action=action,
+        object_type=obj._meta.label_lower,
+        object_id=obj.pk,
+        what=what[:200],
+        reason=reason[:300],
+        path=path[:300],
+    )

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DataprotectionConfig(AppConfig):
+    name = "dataprotection"
+    verbose_name = _("Data protection")
+
+    def ready(self) -> None:
+        from . import navigation  # noqa: F401  (registers nav links and dashboard sections)

@@ -1,0 +1,45 @@
+"""Restore a backup made by backup_db into the configured database (replaces its content)."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
+
+from dataprotection.backup import BackupError, restore
+
+
+class Command(BaseCommand):
+    help = (
+        "Restore FILE (pg_dump custom format) with pg_restore --clean --if-exists into the "
+        "configured database. Everything in the database that the backup holds is replaced."
+    )
+
+    def add_arguments(self, parser):  # type: ignore[no-untyped-def]
+        parser.add_argument("file", help="Backup file written by backup_db")
+        parser.add_argument(
+            "--yes-replace-database",
+            action="store_true",
+            dest="confirmed",
+            help="Confirm that the database's current content may be replaced.",
+        )
+
+    def handle(self, *args, **options):  # type: ignore[no-untyped-def]
+        name = connection.settings_dict["NAME"]
+        if not options["confirmed"]:
+            raise CommandError(
+                f"This replaces the content of database {name!r}. "
+                "Run again with --yes-replace-database to confirm."
+            )
+        started = time.monotonic()
+        try:
+            restore(Path(options["file"]))
+        except BackupError as exc:
+            raise CommandError(str(exc)) from exc
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Restored {options['file']} into {name} ({time.monotonic() - started:.1f} s)"
+            )
+        )

@@ -1,0 +1,51 @@
+"""The data-protection menu link, dashboard sections and tracked history."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+
+from core.history import track
+from core.models import Role
+from dataprotection.models import AnonymisationRequest, GallringRule, GallringRun, LogReview
+from core.access import has_role
+from core.registry import DashboardSection, dashboard, nav
+
+nav(_("Data protection"), "dataprotection:index", Role.LEAD, Role.ADMIN, order=85)
+
+track(GallringRule, "verksamhet")
+track(GallringRun, "verksamhet")
+track(AnonymisationRequest, "verksamhet")
+track(LogReview, "verksamhet")
+
+
+@dashboard
+def data_protection_sections(request: HttpRequest) -> list[DashboardSection]:
+    from dataprotection.selectors.loggkontroll import unsigned_months
+    from dataprotection.selectors.screens import requests_for
+
+    verksamhet = getattr(request, "verksamhet", None)
+    if verksamhet is None:
+        return []
+    sections = []
+    if has_role(request, Role.LEAD):
+        months = sorted(unsigned_months(verksamhet))  # most overdue first
+        sections.append(
+            DashboardSection(
+                _("Loggkontroll"),
+                "dataprotection/_dashboard_loggkontroll.html",
+                {"months": months},
+                order=70,
+            )
+        )
+    if has_role(request, Role.ADMIN):
+        pending = list(requests_for(verksamhet, open_only=True)[:10])
+        sections.append(
+            DashboardSection(
+                _("Requests for erasure or restriction"),
+                "dataprotection/_dashboard_requests.html",
+                {"pending": pending, "user_id": request.user.pk},
+                order=71,
+            )
+        )
+    return sections

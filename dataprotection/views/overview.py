@@ -1,0 +1,60 @@
+"""The data-protection overview, the client list, and the registerutdrag download."""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from clients.models import UppdragStatus
+from dataprotection.selectors.gallring import dry_run
+from dataprotection.selectors.loggkontroll import unsigned_months
+from dataprotection.selectors.screens import client_in, clients_for, requests_for
+from dataprotection.services import registerutdrag_pdf
+from core.models import AccessLog, Role
+from core.pdf import pdf_response
+from core.access import requires
+
+PER_PAGE = 50
+
+
+@requires(Role.LEAD, Role.ADMIN)
+def index(request: HttpRequest) -> HttpResponse:
+    verksamhet = request.verksamhet  # type: ignore[attr-defined]
+    due = dry_run(verksamhet, limit=1, with_records=False)
+    return render(
+        request,
+        "dataprotection/index.html",
+        {
+            "due": due,
+            "open_requests": requests_for(verksamhet, open_only=True).count(),
+            "unsigned": unsigned_months(verksamhet),
+        },
+    )
+
+
+@requires(Role.LEAD, Role.ADMIN)
+def clients(request: HttpRequest) -> HttpResponse:
+    verksamhet = request.verksamhet  # type: ignore[attr-defined]
+    search = request.GET.get("q", "")
+    page = Paginator(clients_for(verksamhet, search=search), PER_PAGE).get_page(
+        request.GET.get("sida")
+    )
+    statuses = dict(UppdragStatus.choices)
+    for c in page.object_list:
+        c.uppdrag_status_label = statuses.get(c.uppdrag_status, "")
+    return render(
+        request,
+        "dataprotection/clients.html",
+        {"page": page, "search": search, "is_lead": Role.LEAD in request.roles},  # type: ignore[attr-defined]
+    )
+
+
+@requires(Role.LEAD, Role.ADMIN)
+def registerutdrag(request: HttpRequest, pk: int) -> HttpResponse:
+    """One click: the PDF of everything held about the client (logged as a print)."""
+    client = client_in(request.verksamhet, pk)  # type: ignore[attr-defined]
+    data = registerutdrag_pdf(
+        client=client, by=request.user, action=AccessLog.Action.PDF, path=request.path
+    )
+    return pdf_response(data, f"registerutdrag-{client.pk}.pdf", inline=False)
