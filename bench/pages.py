@@ -67,33 +67,12 @@ PAGES: list[Page] = [
         [("statsbidrag:document_pdf", ("year", "redovisning"))],
         pdf=True,
     ),
-    # The same two with the figures cache and the draft PDF cache emptied before every
-    # request: what the first view after a write to the verksamhet's data costs.
-    Page(
-        "redovisning_page_cold",
-        "grant_officer",
-        [("statsbidrag:document", ("year", "redovisning"))],
-        before=lambda: forget_redovisning_caches(),
-    ),
-    Page(
-        "redovisning_pdf_cold",
-        "grant_officer",
-        [("statsbidrag:document_pdf", ("year", "redovisning"))],
-        pdf=True,
-        before=lambda: forget_redovisning_caches(),
-    ),
     # The protokoll PDF is rendered once, when justering locks it, and then served as a
     # stored file; the generator stores no files, so the page measured is the agenda PDF
     # (rendered on every request) and the protokoll page.
     Page("protokoll_page", "lead", [("ledningsgrupp:protokoll", ("meeting",))]),
     Page("agenda_pdf", "lead", [("ledningsgrupp:agenda_pdf", ("meeting",))], pdf=True),
 ]
-
-
-def forget_redovisning_caches() -> None:
-    from statsbidrag.reports.cache import forget_all
-
-    forget_all()
 
 
 def largest_verksamhet() -> Any:

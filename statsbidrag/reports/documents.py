@@ -14,7 +14,6 @@ from statsbidrag.models import Application, GrantYear, Redovisning, ReportForm
 
 from . import default_form
 from .application import APPLICATION_SECTIONS, application_questions
-from .cache import cached_redovisning_figures
 from .charts import Chart, redovisning_charts
 from .figures import application_figures, redovisning_figures
 from .tables import Table, section_tables
@@ -84,18 +83,14 @@ def live_snapshot(
     kind: str,
     grant_year: GrantYear,
     document: Application | Redovisning | None,
-    *,
-    cached: bool = True,
 ) -> dict[str, Any]:
-    """What would be frozen if the document were submitted now. ``cached``: the redovisning
-    figures may come from the cache (reports/cache.py); submitting computes them afresh."""
+    """What would be frozen if the document were submitted now, computed from live data."""
     v, year = grant_year.verksamhet, grant_year.year
     if kind == APPLICATION:
         figures = application_figures(verksamhet=v, year=year)
         questions = application_questions()
     else:
-        compute = cached_redovisning_figures if cached else redovisning_figures
-        figures = compute(verksamhet=v, year=year)
+        figures = redovisning_figures(verksamhet=v, year=year)
         form = (
             document.form
             if isinstance(document, Redovisning) and document.form_id
@@ -161,17 +156,13 @@ def content_for(kind: str, grant_year: GrantYear, document: Any, *, suppress: bo
     )
 
 
-def render_document_pdf(content: Content, *, reuse: bool = False) -> bytes:
-    """The document as PDF. ``reuse``: the PDF made before from the same HTML, if any (a
-    draft shown again); submitting and the command always render."""
+def render_document_pdf(content: Content) -> bytes:
+    """The document as PDF."""
     from core.pdf import render_pdf
 
-    from .cache import cached_pdf
     from .suppression import threshold
 
     context = {"doc": content, "threshold": threshold(), "pdf": True}
-    if reuse:
-        return cached_pdf(PDF_TEMPLATE, context, title=content.title, render=render_pdf)
     return render_pdf(PDF_TEMPLATE, context, title=content.title)
 
 

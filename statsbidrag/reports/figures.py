@@ -24,6 +24,7 @@ from .clients import (
 from .other import contact_figures, funds_figures, money, systembrist_figures
 from .staff import staff_figures
 
+# The shape of the figures dict; frozen snapshots carry it as "version".
 FIGURES_VERSION = 1
 
 

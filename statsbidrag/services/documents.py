@@ -91,7 +91,7 @@ def document_submit(
     grant_year = document.grant_year
     if isinstance(document, Redovisning) and document.form_id is None:
         document.form = _form(grant_year.year)
-    snapshot = live_snapshot(kind, grant_year, document, cached=False)
+    snapshot = live_snapshot(kind, grant_year, document)
     now = timezone.now()
     snapshot["submitted_at"] = now.isoformat(timespec="seconds")
     content = build_content(snapshot, frozen=True, suppress=True)

@@ -132,7 +132,7 @@ def document_pdf(request: HttpRequest, year: int, kind: str) -> HttpResponseBase
         response["Content-Disposition"] = f'inline; filename="{filename}.pdf"'
         return response
     content = content_for(kind, gy, doc, suppress=True)  # a PDF leaves the verksamhet
-    return pdf_response(render_document_pdf(content, reuse=True), filename)
+    return pdf_response(render_document_pdf(content), filename)
 
 
 @requires(*Role)
