@@ -9,27 +9,27 @@ application's database role is given no TRUNCATE privilege (docs/operations.md).
 from django.db import migrations
 
 FORWARD = """
-CREATE OR REPLACE FUNCTION ombud_accesslog_append_only() RETURNS trigger AS $$
+CREATE OR REPLACE FUNCTION core_accesslog_append_only() RETURNS trigger AS $$
 BEGIN
     IF TG_OP = 'DELETE' AND current_setting('ombud.gallring', true) = 'on' THEN
         RETURN OLD;
     END IF;
-    RAISE EXCEPTION 'ombud_accesslog is append-only: % refused', TG_OP
+    RAISE EXCEPTION 'core_accesslog is append-only: % refused', TG_OP
         USING ERRCODE = 'insufficient_privilege';
 END;
 $$ LANGUAGE plpgsql;
 
-CREATE TRIGGER ombud_accesslog_no_update_delete
-    BEFORE UPDATE OR DELETE ON ombud_accesslog
-    FOR EACH ROW EXECUTE FUNCTION ombud_accesslog_append_only();
+CREATE TRIGGER core_accesslog_no_update_delete
+    BEFORE UPDATE OR DELETE ON core_accesslog
+    FOR EACH ROW EXECUTE FUNCTION core_accesslog_append_only();
 """
 
 BACKWARD = """
-DROP TRIGGER IF EXISTS ombud_accesslog_no_update_delete ON ombud_accesslog;
-DROP FUNCTION IF EXISTS ombud_accesslog_append_only();
+DROP TRIGGER IF EXISTS core_accesslog_no_update_delete ON core_accesslog;
+DROP FUNCTION IF EXISTS core_accesslog_append_only();
 """
 
 
 class Migration(migrations.Migration):
-    dependencies = [("ombud", "0001_initial")]
+    dependencies = [("core", "0001_initial")]
     operations = [migrations.RunSQL(FORWARD, BACKWARD)]

@@ -95,7 +95,7 @@ def test_restore_drill(tmp_path, capsys):  # type: ignore[no-untyped-def]
     # The append-only rule came back with the schema.
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT count(*) FROM pg_trigger WHERE tgname = 'ombud_accesslog_no_update_delete'"
+            "SELECT count(*) FROM pg_trigger WHERE tgname = 'core_accesslog_no_update_delete'"
         )
         assert cursor.fetchone()[0] == 1
     with capsys.disabled():
