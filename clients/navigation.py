@@ -5,9 +5,9 @@ from __future__ import annotations
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from core.access import has_role
 from core.history import track
 from core.models import Role
-from core.access import has_role
 from core.registry import DashboardSection, dashboard, nav
 
 from .models import (

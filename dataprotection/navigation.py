@@ -5,11 +5,11 @@ from __future__ import annotations
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from core.access import has_role
 from core.history import track
 from core.models import Role
-from dataprotection.models import AnonymisationRequest, GallringRule, GallringRun, LogReview
-from core.access import has_role
 from core.registry import DashboardSection, dashboard, nav
+from dataprotection.models import AnonymisationRequest, GallringRule, GallringRun, LogReview
 
 nav(_("Data protection"), "dataprotection:index", Role.LEAD, Role.ADMIN, order=85)
 

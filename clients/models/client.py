@@ -87,6 +87,11 @@ class Client(ChoiceLabels, Versioned):
     )
     risk_severe = models.BooleanField(_("at risk of severe psychiatric disability"), default=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    # Set when processing is restricted (GDPR art. 18): the data-protection screens decide
+    # (an approved request), this app only obeys (clients.services.client_restrict).
+    restricted_at = models.DateTimeField(
+        _("processing restricted"), null=True, blank=True, editable=False
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -100,3 +105,8 @@ class Client(ChoiceLabels, Versioned):
 
     def __str__(self) -> str:
         return self.alias
+
+    @property
+    def restricted(self) -> bool:
+        """Processing is restricted: the record is kept, read only, and ombud no longer see it."""
+        return self.restricted_at is not None

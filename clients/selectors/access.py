@@ -5,8 +5,9 @@
   ended), and, read-only, the verksamhet's waiting list (waiting clients nobody is assigned to);
 - everyone else (ledningsgrupp members, grant officers): no client data at all (404).
 
-A client whose processing is restricted (GDPR art. 18, carried out through the data-protection
-screens) is kept but no longer worked with: ombud do not see it, lead and admin read it only.
+A client whose processing is restricted (GDPR art. 18, decided on the data-protection screens,
+which set ``Client.restricted_at``) is kept but no longer worked with: ombud do not see it,
+lead and admin read it only.
 """
 
 from __future__ import annotations
@@ -20,8 +21,8 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404, HttpRequest
 from django.utils import timezone
 
-from core.models import Role, Verksamhet
 from core.access import has_role
+from core.models import Role, Verksamhet
 
 from ..models import Assignment, Client, Uppdrag, UppdragStatus
 from ._built import built_once
@@ -79,11 +80,9 @@ def on_waiting_list(day: datetime.date) -> Exists:
     return Exists(waiting)
 
 
-def restricted() -> Exists:
-    """Exists-expression: processing of the client is restricted (GDPR art. 18)."""
-    from dataprotection.selectors.screens import restrictions
-
-    return Exists(restrictions().filter(client=OuterRef("pk")))
+def restricted() -> Q:
+    """Processing of the client is restricted (GDPR art. 18)."""
+    return Q(restricted_at__isnull=False)
 
 
 def visible_clients(viewer: Viewer) -> QuerySet[Client]:
@@ -99,7 +98,7 @@ def client_for(request: HttpRequest, pk: int, *, write: bool = False) -> tuple[V
     """The client ``pk`` if the user may see it (404 otherwise); 403 on a write it may not make.
 
     One query: the verksamhet's client with the flags the rule of ``visible_clients`` reads
-    (restricted; for an ombud also assigned today and on the waiting list), the rule applied
+    (``restricted``; for an ombud also assigned today and on the waiting list), the rule applied
     to them here. Asking for the flags rather than filtering on the rule and then annotating
     ``editable`` halves the subqueries the database has to plan on every client page.
     """
@@ -111,11 +110,11 @@ def client_for(request: HttpRequest, pk: int, *, write: bool = False) -> tuple[V
     flags: Any = client
     if viewer.sees_all:
         editable = True
-    elif flags.restricted or not (flags.assigned or flags.waiting):
+    elif client.restricted or not (flags.assigned or flags.waiting):
         raise Http404  # not in visible_clients(viewer)
     else:
         editable = flags.assigned
-    setattr(client, "editable", editable and not flags.restricted)  # noqa: B010 (annotation)
+    setattr(client, "editable", editable and not client.restricted)  # noqa: B010 (annotation)
     if write and not getattr(client, "editable", False):
         raise PermissionDenied
     return viewer, client
@@ -124,7 +123,7 @@ def client_for(request: HttpRequest, pk: int, *, write: bool = False) -> tuple[V
 @built_once
 def _client_query(verksamhet_id: int, ombud_id: int | None, day: datetime.date) -> QuerySet[Client]:
     """The query of ``client_for`` without the pk: the verksamhet's clients with their flags
-    (``ombud_id``: the ombud asking; None for lead and admin, who need only ``restricted``).
+    (``ombud_id``: the ombud asking; None for lead and admin, who need no flags).
 
     Built once per ombud and day: building the rule's subqueries cost more than running
     them. Only the construction is kept, never a result: every call filters a fresh copy.
@@ -132,7 +131,6 @@ def _client_query(verksamhet_id: int, ombud_id: int | None, day: datetime.date) 
     qs = (
         Client.objects.filter(verksamhet_id=verksamhet_id)
         .select_related("kommun")
-        .annotate(restricted=restricted())
         .order_by()
     )
     if ombud_id is not None:

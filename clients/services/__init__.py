@@ -21,7 +21,7 @@ from .plan import (
     task_create,
     task_done,
 )
-from .records import client_create, client_update
+from .records import client_create, client_restrict, client_update
 from .uppdrag import (
     handover,
     uppdrag_advance,
@@ -33,6 +33,7 @@ from .uppdrag import (
 
 __all__ = [
     "client_create",
+    "client_restrict",
     "client_update",
     "consent_create",
     "consent_update",

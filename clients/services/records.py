@@ -6,6 +6,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.audit import save
@@ -125,6 +126,18 @@ def client_create(
             version=uppdrag.version,
             ombud=by,
         )
+    return client
+
+
+@transaction.atomic
+def client_restrict(*, client: Client, by: Any) -> Client:
+    """Restrict processing of the client (GDPR art. 18), as decided on the data-protection
+    screens: kept, read only for lead and admin, no longer shown to ombud. Idempotent."""
+    client = Client.objects.select_for_update().get(pk=client.pk)
+    if client.restricted_at is None:
+        client.restricted_at = timezone.now()
+        client.version += 1  # an edit form loaded before this is stale
+        save(client, by=by)
     return client
 
 

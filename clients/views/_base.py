@@ -11,10 +11,10 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import render
 
+from core.access import has_role, requires
 from core.audit import log_access
 from core.concurrency import StaleEdit
 from core.models import AccessLog, Role
-from core.access import has_role, requires
 
 from ..models import Client
 from ..selectors import CLIENT_ROLES

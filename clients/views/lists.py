@@ -10,8 +10,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from core.models import Role
 from core.access import requires
+from core.models import Role
 
 from ..filters import ClientFilter
 from ..selectors import viewer_for

@@ -7,8 +7,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from core.models import Role
 from core.access import has_role, requires
+from core.models import Role
 
 from .. import services
 from ..forms import ClientCreateForm, ClientForm

@@ -8,8 +8,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from core.models import Role
 from core.access import has_role
+from core.models import Role
 
 from .. import services
 from ..forms import AdvanceForm, EndForm, HandoverForm, ReopenForm, UppdragForm

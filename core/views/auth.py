@@ -17,8 +17,8 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from core.forms import EmailAuthenticationForm, OtpTokenForm
 from core.access import login_only, public
+from core.forms import EmailAuthenticationForm, OtpTokenForm
 
 login = public(
     auth_views.LoginView.as_view(

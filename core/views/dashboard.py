@@ -3,8 +3,8 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from core.models import Role
 from core.access import requires
+from core.models import Role
 from core.registry import DASHBOARD
 
 

@@ -8,9 +8,9 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from core.access import requires
 from core.history import TRACKED, readable_changes
 from core.models import Role
-from core.access import requires
 
 PER_MODEL = 50
 

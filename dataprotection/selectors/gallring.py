@@ -12,10 +12,14 @@ from django.db.models.functions import Coalesce, Greatest, TruncDate
 from django.utils import timezone
 
 from clients.models import Client, Contact, Uppdrag
-from dataprotection.family import family_ids, order_key
 from core.models import AccessLog, Verksamhet
-from dataprotection.models import GallringRule, GallringRun
-from dataprotection.models import default_access_log_years, default_gallring_years
+from dataprotection.family import family_ids, order_key
+from dataprotection.models import (
+    GallringRule,
+    GallringRun,
+    default_access_log_years,
+    default_gallring_years,
+)
 
 
 def years_before(day: datetime.date, years: int) -> datetime.date:

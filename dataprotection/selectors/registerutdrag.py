@@ -20,8 +20,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from clients.models import Client
-from dataprotection.family import family_ids, history_model, order_key
 from core.models import AccessLog
+from dataprotection.family import family_ids, history_model, order_key
 from dataprotection.models import AnonymisationRequest, ErasedClient
 
 SKIPPED_FIELDS = {"id", "version"}

@@ -5,13 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import models
-from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Exists, OuterRef, Q, Subquery
 from django.http import Http404
 
 from clients.models import Client, Uppdrag
 from core.models import Verksamhet
-from dataprotection.models import AnonymisationRequest
-from dataprotection.models import RequestKind, RequestStatus
+from dataprotection.models import AnonymisationRequest, RequestStatus
 
 
 def client_in(verksamhet: Verksamhet, pk: int) -> Any:
@@ -29,9 +28,6 @@ def client_in(verksamhet: Verksamhet, pk: int) -> Any:
 def clients_for(verksamhet: Verksamhet, *, search: str = "") -> models.QuerySet:
     """The verksamhet's clients with their latest uppdrag status and data-protection state."""
     latest = Uppdrag.objects.filter(client=OuterRef("pk")).order_by("-pk")
-    restricted = AnonymisationRequest.objects.filter(
-        client=OuterRef("pk"), kind=RequestKind.RESTRICTION, status=RequestStatus.CARRIED_OUT
-    )
     pending = AnonymisationRequest.objects.filter(
         client=OuterRef("pk"), status=RequestStatus.REQUESTED
     )
@@ -40,7 +36,6 @@ def clients_for(verksamhet: Verksamhet, *, search: str = "") -> models.QuerySet:
         .select_related("kommun", "erasure")
         .annotate(
             uppdrag_status=Subquery(latest.values("status")[:1]),
-            restricted=Exists(restricted),
             pending_request=Exists(pending),
         )
         .order_by("alias", "pk")
@@ -70,13 +65,10 @@ def request_in(verksamhet: Verksamhet, pk: int) -> AnonymisationRequest:
     return found
 
 
-def restrictions() -> QuerySet[AnonymisationRequest]:
-    """Restrictions in force (GDPR art. 18): the one definition the clients app also uses."""
-    return AnonymisationRequest.objects.filter(
-        kind=RequestKind.RESTRICTION, status=RequestStatus.CARRIED_OUT
-    )
-
-
 def restricted_client_ids(verksamhet: Verksamhet) -> set[int]:
     """Clients whose processing is restricted (GDPR art. 18)."""
-    return set(restrictions().filter(verksamhet=verksamhet).values_list("client_id", flat=True))
+    return set(
+        Client.objects.filter(verksamhet=verksamhet, restricted_at__isnull=False).values_list(
+            "pk", flat=True
+        )
+    )

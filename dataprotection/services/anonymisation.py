@@ -1,8 +1,8 @@
 """Anonymisation on the client's request: the lead asks, an administrator decides.
 
 Erasure reduces the record to its statistical skeleton at once (as gallring would later);
-restriction keeps everything but marks the record as restricted (GDPR art. 18) where the
-law requires the data to be kept. The person who asked can never be the one who decides.
+restriction keeps everything but marks the record as restricted (GDPR art. 18, the clients
+app's ``Client.restricted_at``) where the law requires the data to be kept. The person who asked can never be the one who decides.
 """
 
 from __future__ import annotations
@@ -14,12 +14,18 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from clients.services import client_restrict
 from core.audit import save
 from core.concurrency import lock_for_edit
-from dataprotection.services.erase import strip_clients
 from core.models import Role, RoleAssignment
-from dataprotection.models import AnonymisationRequest, ErasedClient
-from dataprotection.models import ErasureKind, RequestKind, RequestStatus
+from dataprotection.models import (
+    AnonymisationRequest,
+    ErasedClient,
+    ErasureKind,
+    RequestKind,
+    RequestStatus,
+)
+from dataprotection.services.erase import strip_clients
 
 
 @transaction.atomic
@@ -81,6 +87,8 @@ def anonymisation_decide(
                 ErasedClient(client_id=request.client_id, kind=ErasureKind.ANONYMISATION),
                 by=by,
             )
+        else:
+            client_restrict(client=request.client, by=by)
         request.status = RequestStatus.CARRIED_OUT
     else:
         request.status = RequestStatus.REJECTED

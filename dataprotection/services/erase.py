@@ -2,10 +2,10 @@
 
 Kept, because reported statistics must stay identical: the client row (alias replaced,
 names, personnummer, contact details and free text blanked; gender, birth year, kommun,
-groups and characteristics kept), uppdrag (dates, status, end reason, life situation at
+groups, characteristics and a restriction in force kept), uppdrag (dates, status, end reason, life situation at
 start and end), assignments (who had the uppdrag when) and contacts (date, type, duration,
 organisations; note blanked). Everything else of the clients (consents, fullmakter, needs,
-plans, goals, steps, tasks and any model added later) is deleted, and so is every history
+plans, goals, steps, tasks: every other model of ``family.FAMILY``) is deleted, and so is every history
 row of all of them: history tables hold copies of the personal data.
 """
 
@@ -43,6 +43,7 @@ KEEP: dict[type[models.Model], set[str]] = {
         "enskild_verksamhet",
         "risk_severe",
         "created_at",
+        "restricted_at",
     },
     Uppdrag: {
         "id",

@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 
 from core.audit import save
 from core.concurrency import lock_for_edit
+from core.models import Verksamhet
+from dataprotection.models import ErasedClient, ErasureKind, GallringRule, GallringRun
 from dataprotection.selectors.gallring import (
     cutoffs,
     due_clients,
@@ -18,9 +20,6 @@ from dataprotection.selectors.gallring import (
     rule_for,
 )
 from dataprotection.services.erase import strip_clients
-from core.models import Verksamhet
-from dataprotection.models import ErasedClient, GallringRule, GallringRun
-from dataprotection.models import ErasureKind
 
 MAX_YEARS = 50
 

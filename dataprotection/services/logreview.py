@@ -11,9 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.audit import save
-from dataprotection.selectors.loggkontroll import findings_for
 from core.models import Verksamhet
 from dataprotection.models import LogReview
+from dataprotection.selectors.loggkontroll import findings_for
 
 
 @transaction.atomic

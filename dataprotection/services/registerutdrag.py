@@ -8,9 +8,9 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from core.audit import log_access
-from dataprotection.selectors.registerutdrag import registerutdrag_content
 from core.models import AccessLog
 from core.pdf import render_pdf
+from dataprotection.selectors.registerutdrag import registerutdrag_content
 
 TEMPLATE = "dataprotection/pdf/registerutdrag.html"
 

@@ -8,12 +8,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from core.access import has_role, requires
 from core.concurrency import StaleEdit
+from core.models import Role
 from dataprotection.forms import AnonymisationRequestForm, DecisionForm, show_errors
 from dataprotection.selectors.screens import client_in, request_in, requests_for
 from dataprotection.services import anonymisation_decide, anonymisation_request
-from core.models import Role
-from core.access import has_role, requires
 
 
 @requires(Role.LEAD, Role.ADMIN)

@@ -8,12 +8,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from core.access import requires
 from core.concurrency import StaleEdit
+from core.models import Role
 from dataprotection.forms import GallringRuleForm, GallringRunForm, show_errors
 from dataprotection.selectors.gallring import dry_run, rule_for, runs_for
 from dataprotection.services import gallring_rule_save, gallring_run
-from core.models import Role
-from core.access import requires
 
 
 @requires(Role.LEAD, Role.ADMIN)

@@ -10,7 +10,10 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from core.access import requires
+from core.models import Role
 from dataprotection.forms import LogReviewForm, show_errors
+from dataprotection.models import LogReview
 from dataprotection.selectors.loggkontroll import (
     OFFICE_END,
     OFFICE_START,
@@ -19,9 +22,6 @@ from dataprotection.selectors.loggkontroll import (
     reviewable_months,
 )
 from dataprotection.services import logreview_sign
-from core.models import Role
-from dataprotection.models import LogReview
-from core.access import requires
 
 
 @requires(Role.LEAD, Role.ADMIN)

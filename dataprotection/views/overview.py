@@ -7,13 +7,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from clients.models import UppdragStatus
+from core.access import requires
+from core.models import AccessLog, Role
+from core.pdf import pdf_response
 from dataprotection.selectors.gallring import dry_run
 from dataprotection.selectors.loggkontroll import unsigned_months
 from dataprotection.selectors.screens import client_in, clients_for, requests_for
 from dataprotection.services import registerutdrag_pdf
-from core.models import AccessLog, Role
-from core.pdf import pdf_response
-from core.access import requires
 
 PER_PAGE = 50
 

@@ -7,6 +7,7 @@ import bisect
 import datetime
 import random
 
+from core.choices import LifeArea
 from ledningsgrupp.models import (
     ActionItem,
     AgendaItem,
@@ -20,7 +21,6 @@ from ledningsgrupp.models import (
     SeatOffer,
     Signature,
 )
-from core.choices import LifeArea
 from systembrister.models import Answer, Event, Support, Systembrist
 
 from .clients import DAY, at

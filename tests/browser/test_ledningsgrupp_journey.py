@@ -6,13 +6,13 @@ import datetime
 
 import pytest
 
+from core.models import Role
 from ledningsgrupp import services
 from ledningsgrupp.models import Protokoll, RepresentativeRole
-from core.models import Role
 from systembrister.models import Status as SBStatus
+from tests.core.factories import user_with_role
 from tests.ledningsgrupp.conftest import make_group, make_systembrist
 from tests.ledningsgrupp.factories import MeetingFactory
-from tests.core.factories import user_with_role
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

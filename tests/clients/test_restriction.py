@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-from dataprotection.models import AnonymisationRequest, RequestKind, RequestStatus
+from clients.services import client_restrict
 from tests.clients.factories import client_of
 
 
 def _restrict(world, client) -> None:  # type: ignore[no-untyped-def]
-    AnonymisationRequest.objects.create(
-        verksamhet=world.verksamhet,
-        client=client,
-        kind=RequestKind.RESTRICTION,
-        reason="Klienten begär begränsning i väntan på prövning.",
-        status=RequestStatus.CARRIED_OUT,
-        requested_by=world.lead_lars,
-        decided_by=world.admin_agnes,
-    )
+    """As the data-protection screens do once an administrator approves the request."""
+    client_restrict(client=client, by=world.admin_agnes)
 
 
 def test_ombud_no_longer_sees_a_restricted_client(client, world) -> None:  # type: ignore[no-untyped-def]

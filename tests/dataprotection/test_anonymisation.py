@@ -8,10 +8,10 @@ from django.utils.translation import gettext
 
 from clients.models import Client as ClientRecord
 from clients.models import Consent
-from dataprotection.selectors.screens import restricted_client_ids
-from dataprotection.services import anonymisation_decide, anonymisation_request
 from core.models import Role, RoleAssignment
 from dataprotection.models import AnonymisationRequest, ErasedClient
+from dataprotection.selectors.screens import restricted_client_ids
+from dataprotection.services import anonymisation_decide, anonymisation_request
 
 
 def test_erasure_needs_a_second_person(world, kim, lead_lars, admin_agnes):  # type: ignore[no-untyped-def]

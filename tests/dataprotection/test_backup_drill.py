@@ -15,10 +15,10 @@ from django.core.management.base import CommandError
 from django.db import connection
 
 from core.audit import acting_as
-from dataprotection.services import gallring_run, logreview_sign
 from core.demo import seed_foundation
-from tests.dataprotection.factories import full_client
+from dataprotection.services import gallring_run, logreview_sign
 from tests.core.factories import kommun
+from tests.dataprotection.factories import full_client
 
 # serialized_rollback: the reference data (kommuner) are back for the tests after this one.
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)

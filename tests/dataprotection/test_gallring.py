@@ -20,11 +20,11 @@ from clients.models import (
     Uppdrag,
 )
 from clients.models import Client as ClientRecord
+from core.models import AccessLog
 from dataprotection.family import family_ids, history_model, m2m_history_models
+from dataprotection.models import ErasedClient, GallringRun
 from dataprotection.selectors.gallring import dry_run
 from dataprotection.services import gallring_rule_save, gallring_run
-from core.models import AccessLog
-from dataprotection.models import ErasedClient, GallringRun
 from tests.dataprotection.factories import read_at
 
 

@@ -10,8 +10,8 @@ from clients.models import Client, Contact
 from core.audit import acting_as
 from dataprotection.services import gallring_run
 from statsbidrag.reports.figures import redovisning_figures
-from tests.dataprotection.factories import full_client
 from tests.core.factories import kommun
+from tests.dataprotection.factories import full_client
 
 YEARS = [2019, 2020, 2021]
 

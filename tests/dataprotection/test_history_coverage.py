@@ -7,8 +7,8 @@ from django.core.management import call_command
 from simple_history.models import registered_models
 
 from dataprotection.family import history_model, is_historical
-from dataprotection.services import gallring_run
 from dataprotection.models import GallringRun
+from dataprotection.services import gallring_run
 from tests.core.factories import kommun
 
 DOMAIN_APPS = ["core", "clients", "systembrister", "dataprotection", "ledningsgrupp", "statsbidrag"]

@@ -11,9 +11,9 @@ from django.utils import timezone
 
 from clients.models import Assignment, Uppdrag
 from core.audit import acting_as
+from dataprotection.models import LogReview
 from dataprotection.selectors.loggkontroll import findings_for, unsigned_months
 from dataprotection.services import logreview_sign
-from dataprotection.models import LogReview
 from tests.dataprotection.factories import full_client, read_at
 
 STHLM = zoneinfo.ZoneInfo("Europe/Stockholm")

@@ -21,9 +21,9 @@ from clients.models import (
     Task,
     Uppdrag,
 )
+from core.models import AccessLog
 from dataprotection.selectors.registerutdrag import describe, registerutdrag_content
 from dataprotection.services import registerutdrag_pdf
-from core.models import AccessLog
 
 
 def pdf_text(data: bytes, tmp_path) -> str:  # type: ignore[no-untyped-def]

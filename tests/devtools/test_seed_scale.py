@@ -10,9 +10,9 @@ from django.core.management import CommandError, call_command
 from django.db.models import Count, Max
 
 from clients.models import Client, Contact, Uppdrag
-from ledningsgrupp.models import Ledningsgrupp, Paragraph
-from devtools import scale
 from core.models import AccessLog, RoleAssignment, User, Verksamhet
+from devtools import scale
+from ledningsgrupp.models import Ledningsgrupp, Paragraph
 from systembrister.models import Systembrist
 
 TODAY = datetime.date(2026, 6, 1)

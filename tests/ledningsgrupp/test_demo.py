@@ -6,10 +6,10 @@ import datetime
 
 from django.utils import timezone
 
+from core.demo import seed_foundation
 from ledningsgrupp.demo import seed
 from ledningsgrupp.models import ActionItem, AgendaItemKind, Meeting, Protokoll
 from ledningsgrupp.selectors import composition_check, yearly_figures
-from core.demo import seed_foundation
 
 
 def test_demo(db):

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime
 
+from core.models import OrganisationType
 from ledningsgrupp.models import AttendanceStatus, MeetingStatus, SeatOfferAnswer
 from ledningsgrupp.selectors import yearly_figures
-from core.models import OrganisationType
 from tests.core.factories import OrganisationFactory
 
 from .factories import (

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime
 import json
 
-from ledningsgrupp.models import SeatOfferAnswer
 from core.models import OrganisationType
+from ledningsgrupp.models import SeatOfferAnswer
 from statsbidrag.reports.figures import redovisning_figures
 from systembrister.models import Level, Outcome, Status
 

@@ -7,8 +7,8 @@ import datetime
 import factory
 from django.utils import timezone
 
-from ledningsgrupp.models import Ledningsgrupp, Meeting
 from core.choices import LifeArea
+from ledningsgrupp.models import Ledningsgrupp, Meeting
 from systembrister.models import Answer, Level, Status, Support, Systembrist
 from tests.core.factories import UserFactory, VerksamhetFactory
 

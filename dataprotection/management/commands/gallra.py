@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError
 
+from core.models import Verksamhet
 from dataprotection.commands import acting_user
 from dataprotection.selectors.gallring import dry_run
 from dataprotection.services import gallring_run
-from core.models import Verksamhet
 
 
 class Command(BaseCommand):

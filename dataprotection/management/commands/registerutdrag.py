@@ -6,10 +6,10 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from dataprotection.commands import acting_user
 from clients.models import Client
-from dataprotection.services import registerutdrag_pdf
 from core.models import AccessLog
+from dataprotection.commands import acting_user
+from dataprotection.services import registerutdrag_pdf
 
 
 class Command(BaseCommand):
