@@ -84,8 +84,8 @@ def largest_verksamhet() -> Any:
 def pick(verksamhet: Any) -> tuple[dict[str, Any], dict[str, Any]]:
     """Users per role and the objects the pages are opened on."""
     from clients.models import Assignment, Client
-    from ledningsgrupp.models import Meeting
     from core.models import RoleAssignment
+    from ledningsgrupp.models import Meeting
     from statsbidrag.models import GrantYear
     from systembrister.models import Systembrist
 

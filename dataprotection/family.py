@@ -56,7 +56,9 @@ def history_model(model: type[models.Model]) -> Any:
 
 def m2m_history_models(historical: Any) -> list[Any]:
     """simple_history's tables for m2m fields point at the historical row by ``history``."""
-    return [rel.related_model for rel in historical._meta.related_objects if rel.field.name == "history"]
+    return [
+        rel.related_model for rel in historical._meta.related_objects if rel.field.name == "history"
+    ]
 
 
 def family_ids(client_ids: Iterable[int]) -> Family:

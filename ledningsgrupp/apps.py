@@ -7,4 +7,13 @@ class LedningsgruppConfig(AppConfig):
     verbose_name = _("Steering group")
 
     def ready(self) -> None:
+        from systembrister import agenda
+
         from . import navigation  # noqa: F401  (registers nav links and dashboard sections)
+        from .selectors import upcoming_meetings
+        from .services import agenda_systembrist_add
+
+        # The systembrister app's report page puts reports on this app's agendas.
+        agenda.provide(
+            agenda.Agenda(upcoming_meetings=upcoming_meetings, put_on=agenda_systembrist_add)
+        )

@@ -11,9 +11,9 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.access import has_role
 from core.history import track
 from core.models import Role
-from core.access import has_role
 from core.registry import DashboardSection, dashboard, nav
 
 from .models import (

@@ -9,11 +9,11 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.access import has_role
 from core.history import track
 from core.labels import labels_of
 from core.links import url_maker
 from core.models import Role
-from core.access import has_role
 from core.registry import DashboardSection, dashboard, nav
 
 from .models import Answer, Status, Support, Systembrist

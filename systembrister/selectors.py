@@ -83,7 +83,7 @@ def visible_reports(viewer: Viewer) -> QuerySet[Systembrist]:
     if viewer.has(Role.MEMBER) and viewer.organisation is not None:
         # On the agenda: taken up by the ledningsgrupp and not yet closed. Once closed, only
         # the responsible organisations keep seeing it.
-        on_agenda = Q(meeting__isnull=False) & ~Q(status=Status.CLOSED)
+        on_agenda = Q(agenda_items__isnull=False) & ~Q(status=Status.CLOSED)
         concerns = Q(organisations=viewer.organisation) | on_agenda
         rules |= Q(status__in=EXTERNAL_STATUSES) & concerns
     if viewer.has(Role.GRANT_OFFICER):
@@ -95,7 +95,7 @@ def register(viewer: Viewer) -> QuerySet[Systembrist]:
     """The register's rows, with everything a row shows fetched up front."""
     return (
         visible_reports(viewer)
-        .select_related("reporter", "meeting")
+        .select_related("reporter")
         .prefetch_related(
             Prefetch("organisations", queryset=Organisation.objects.order_by("name")),
             Prefetch(
@@ -110,8 +110,9 @@ def report_for(viewer: Viewer, pk: int) -> Systembrist:
     """One report with its timeline, answers and supports, or 404 outside the viewer's scope."""
     report = (
         visible_reports(viewer)
-        .select_related("reporter", "meeting", "merged_into", "verksamhet")
+        .select_related("reporter", "merged_into", "verksamhet")
         .prefetch_related(
+            "agenda_items__meeting",
             Prefetch("organisations", queryset=Organisation.objects.order_by("name")),
             Prefetch("events", queryset=Event.objects.select_related("by")),
             Prefetch("answers", queryset=Answer.objects.select_related("organisation", "author")),
@@ -354,21 +355,6 @@ def yearly_figures(*, verksamhet: Verksamhet, year: int) -> dict[str, Any]:
 
 def small_count_threshold() -> int:
     return int(getattr(settings, "SMALL_COUNT_THRESHOLD", 5))
-
-
-def upcoming_meetings(*, verksamhet: Verksamhet) -> list[Any]:
-    """Planned meetings of the verksamhet's ledningsgrupp from today on (read-only)."""
-    from ledningsgrupp.models import Meeting, MeetingStatus
-
-    return list(
-        Meeting.objects.filter(
-            ledningsgrupp__verksamhet=verksamhet,
-            status=MeetingStatus.PLANNED,
-            date__gte=timezone.localdate(),
-        )
-        .select_related("ledningsgrupp")
-        .order_by("date", "start_time")
-    )
 
 
 def today() -> datetime.date:

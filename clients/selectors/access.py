@@ -128,11 +128,7 @@ def _client_query(verksamhet_id: int, ombud_id: int | None, day: datetime.date) 
     Built once per ombud and day: building the rule's subqueries cost more than running
     them. Only the construction is kept, never a result: every call filters a fresh copy.
     """
-    qs = (
-        Client.objects.filter(verksamhet_id=verksamhet_id)
-        .select_related("kommun")
-        .order_by()
-    )
+    qs = Client.objects.filter(verksamhet_id=verksamhet_id).select_related("kommun").order_by()
     if ombud_id is not None:
         qs = qs.annotate(assigned=assigned_to(ombud_id, day), waiting=on_waiting_list(day))
     return qs

@@ -167,13 +167,12 @@ class Governance:
                 status, merged_into = "merged", rng.choice(earlier)
             elif stage == 1 and rng.random() < 0.15:
                 status = "returned"
-            meeting = None
             if stage >= 3 and status != "merged":
+                # On the agenda of a meeting: an agenda item (meetings_content) says which.
                 m = self.meeting_after(t, observed + DAY * 30)
                 if m is None or (m[2] != "held" and stage > 3):
                     stage, status = 2, "accepted"
                 else:
-                    meeting = m[1]
                     self.sb_by_meeting.setdefault(m[1], []).append(
                         (sid, SYSTEMBRIST_TITLES[sid % 10])
                     )
@@ -198,7 +197,6 @@ class Governance:
                     "Tydligare rutin och en kontaktväg.",
                     reporter,
                     status,
-                    meeting,
                     observed + DAY * 120 if stage >= 4 else None,
                     rng.choice(["resolved", "partly", "not_resolved", "no_action"])
                     if closed

@@ -98,7 +98,6 @@ def write_governance(self: Governance) -> None:
             "suggested_improvement",
             "reporter_id",
             "status",
-            "meeting_id",
             "answer_due",
             "outcome",
             "conclusion",
@@ -111,7 +110,7 @@ def write_governance(self: Governance) -> None:
             "version",
         ],
         rows.pop("sb", []),
-        history=lambda r: (r[19], r[10]),
+        history=lambda r: (r[18], r[10]),
     )
     copy(
         m2m_table(Systembrist, "organisations"),

@@ -29,7 +29,7 @@ from .screens import (
     protokoll_of,
     quorum_for,
     representatives_on,
-    unplaced_systembrister,
+    upcoming_meetings,
 )
 
 __all__ = [
@@ -57,6 +57,6 @@ __all__ = [
     "protokoll_of",
     "quorum_for",
     "representatives_on",
-    "unplaced_systembrister",
+    "upcoming_meetings",
     "yearly_figures",
 ]

@@ -128,10 +128,17 @@ def agenda_of(*, meeting: Meeting) -> list[AgendaItem]:
     )
 
 
-def unplaced_systembrister(*, meeting: Meeting) -> int:
-    """Systembrister marked for this meeting (from the systembrist page) not yet on its agenda."""
-    return (
-        Systembrist.objects.filter(meeting=meeting).exclude(agenda_items__meeting=meeting).count()
+def upcoming_meetings(*, verksamhet: Verksamhet) -> list[Meeting]:
+    """Planned meetings of the verksamhet's ledningsgrupp from today on (the meetings a
+    systembrist can be put on, from its page)."""
+    return list(
+        Meeting.objects.filter(
+            ledningsgrupp__verksamhet=verksamhet,
+            status=MeetingStatus.PLANNED,
+            date__gte=timezone.localdate(),
+        )
+        .select_related("ledningsgrupp")
+        .order_by("date", "start_time")
     )
 
 

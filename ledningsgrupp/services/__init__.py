@@ -7,6 +7,7 @@ from .agenda import (
     agenda_item_delete,
     agenda_item_move,
     agenda_item_update,
+    agenda_systembrist_add,
 )
 from .meetings import attendance_record, invitation_send, meeting_create, meeting_update
 from .membership import (
@@ -33,6 +34,7 @@ __all__ = [
     "agenda_item_delete",
     "agenda_item_move",
     "agenda_item_update",
+    "agenda_systembrist_add",
     "attendance_record",
     "invitation_send",
     "ledningsgrupp_save",

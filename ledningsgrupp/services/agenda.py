@@ -6,7 +6,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max, Q
+from django.db.models import Max, OuterRef, Q, Subquery
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -87,26 +87,9 @@ def _standing_items(meeting: Meeting, by: Any) -> None:
         )
 
 
-def _carry_systembrister(meeting: Meeting, by: Any) -> int:
-    group = meeting.ledningsgrupp
-    present = set(
-        AgendaItem.objects.filter(meeting=meeting, systembrist__isnull=False).values_list(
-            "systembrist_id", flat=True
-        )
-    )
-    earlier_agenda = Q(status=SystembristStatus.ON_AGENDA) & (
-        Q(meeting__isnull=True) | Q(meeting__date__lt=meeting.date)
-    )
-    reports = (
-        Systembrist.objects.filter(verksamhet_id=group.verksamhet_id)
-        .filter(Q(meeting=meeting) | Q(status__in=AGENDA_STATUSES) | earlier_agenda)
-        .exclude(pk__in=present)
-        .order_by("first_observed", "pk")
-    )
-    added = 0
-    for report in reports:
-        if report.meeting_id != meeting.pk:
-            report = systembrist_put_on_agenda(report=report, meeting=meeting, by=by)
+def _put_on(meeting: Meeting, report: Systembrist, by: Any) -> Systembrist:
+    report = systembrist_put_on_agenda(report=report, meeting=meeting, by=by)
+    if not AgendaItem.objects.filter(meeting=meeting, systembrist=report).exists():
         _add(
             meeting,
             by=by,
@@ -115,6 +98,33 @@ def _carry_systembrister(meeting: Meeting, by: Any) -> int:
             systembrist=report,
             description=report.get_status_display(),
         )
+    return report
+
+
+def _carry_systembrister(meeting: Meeting, by: Any) -> int:
+    group = meeting.ledningsgrupp
+    present = AgendaItem.objects.filter(meeting=meeting, systembrist__isnull=False).values(
+        "systembrist_id"
+    )
+    # The meeting a report is on: the latest one whose agenda holds it.
+    last_meeting_date = (
+        AgendaItem.objects.filter(systembrist=OuterRef("pk"))
+        .order_by("-meeting__date", "-pk")
+        .values("meeting__date")[:1]
+    )
+    earlier_agenda = Q(status=SystembristStatus.ON_AGENDA) & (
+        Q(last_meeting_date__isnull=True) | Q(last_meeting_date__lt=meeting.date)
+    )
+    reports = (
+        Systembrist.objects.filter(verksamhet_id=group.verksamhet_id)
+        .annotate(last_meeting_date=Subquery(last_meeting_date))
+        .filter(Q(status__in=AGENDA_STATUSES) | earlier_agenda)
+        .exclude(pk__in=present)
+        .order_by("first_observed", "pk")
+    )
+    added = 0
+    for report in reports:
+        _put_on(meeting, report, by)
         added += 1
     return added
 
@@ -155,9 +165,10 @@ def _carry_action_items(meeting: Meeting, by: Any) -> int:
 def agenda_draft(*, meeting: Meeting, by: Any) -> int:
     """Draft (or bring up to date) the agenda of a planned meeting. Returns items added.
 
-    Standing items come first (once); then systembrister marked for this meeting, accepted
-    ones (put on this agenda through the systembrister service) and those awaiting or having
-    an answer; then open action items from earlier meetings. Nothing already there is repeated.
+    Standing items come first (once); then accepted systembrister (put on this agenda through
+    the systembrister service), those awaiting or having an answer, and those still on an
+    earlier meeting's agenda; then open action items from earlier meetings. Nothing already
+    there is repeated.
     """
     meeting = Meeting.objects.select_for_update().select_related("ledningsgrupp").get(pk=meeting.pk)
     if meeting.status != MeetingStatus.PLANNED:
@@ -170,6 +181,17 @@ def agenda_draft(*, meeting: Meeting, by: Any) -> int:
         added += _carry_systembrister(meeting, by)
         added += _carry_action_items(meeting, by)
     return added
+
+
+@transaction.atomic
+def agenda_systembrist_add(*, meeting: Meeting, report: Systembrist, by: Any) -> Systembrist:
+    """Put a systembrist on a planned meeting's agenda (from the report's page): an agenda item
+    for it, and the report ON_AGENDA through the systembrister service."""
+    meeting = Meeting.objects.select_for_update().select_related("ledningsgrupp").get(pk=meeting.pk)
+    if meeting.status != MeetingStatus.PLANNED:
+        raise ValidationError(_("Only the agenda of a planned meeting can be drafted."))
+    with translation.override("sv"):
+        return _put_on(meeting, report, by)
 
 
 @transaction.atomic

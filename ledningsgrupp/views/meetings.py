@@ -10,8 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.pdf import pdf_response
 from core.access import requires
+from core.pdf import pdf_response
 
 from .. import services
 from ..documents import agenda_pdf, meeting_ics
@@ -27,7 +27,6 @@ from ..selectors import (
     protokoll_of,
     quorum_for,
     representatives_on,
-    unplaced_systembrister,
 )
 from ._base import (
     MANAGE_ROLES,
@@ -94,7 +93,6 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "group": group,
             "manager": manager,
             "items": agenda_of(meeting=meeting),
-            "unplaced": unplaced_systembrister(meeting=meeting) if manager else 0,
             "attendance": attendance,
             "quorum": quorum_for(meeting=meeting, attendance=attendance),
             "protokoll": protokoll,

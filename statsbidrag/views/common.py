@@ -7,8 +7,8 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 
-from core.models import Role
 from core.access import has_role, is_staff
+from core.models import Role
 
 MANAGE = (Role.LEAD, Role.GRANT_OFFICER, Role.ADMIN)
 

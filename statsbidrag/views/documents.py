@@ -11,10 +11,10 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpRe
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from core.access import has_role, requires
 from core.concurrency import StaleEdit
 from core.models import Role
 from core.pdf import pdf_response
-from core.access import has_role, requires
 
 from .. import selectors, services
 from ..forms import AnswersForm

@@ -9,8 +9,8 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.concurrency import StaleEdit
 from core.access import requires
+from core.concurrency import StaleEdit
 
 from .. import selectors, services
 from ..arsanstallning import arsanstallningar, period_share, to_decimal

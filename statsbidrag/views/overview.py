@@ -8,9 +8,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from core.access import requires
 from core.concurrency import StaleEdit
 from core.models import Role
-from core.access import requires
 
 from .. import selectors, services
 from ..arsanstallning import arsanstallningar

@@ -6,6 +6,8 @@ number, and free text is checked for identifying content before it is saved.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -67,14 +69,6 @@ class Systembrist(ChoiceLabels, Versioned):
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
     )
-    meeting = models.ForeignKey(
-        "ledningsgrupp.Meeting",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="systembrister",
-        verbose_name=_("steering group meeting"),
-    )
     answer_due = models.DateField(_("answer due"), null=True, blank=True)
     outcome = models.CharField(_("outcome"), max_length=15, choices=Outcome.choices, blank=True)
     conclusion = models.TextField(_("the steering group's conclusion"), blank=True)
@@ -101,6 +95,17 @@ class Systembrist(ChoiceLabels, Versioned):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def meeting(self) -> Any:
+        """The meeting whose agenda the report was last put on, or None.
+
+        The ledningsgrupp's agenda items point at the report (``agenda_items``, the reverse
+        relation): prefetch ``agenda_items__meeting`` where this is shown.
+        """
+        items = list(self.agenda_items.all())  # type: ignore[attr-defined]
+        latest = max(items, key=lambda i: (i.meeting.date, i.pk), default=None)
+        return latest.meeting if latest is not None else None
 
 
 class Support(models.Model):

@@ -125,10 +125,11 @@ def systembrist_merge(
 
 @transaction.atomic
 def systembrist_put_on_agenda(*, report: Systembrist, meeting: Any, by: Any) -> Systembrist:
-    """Called by the ledningsgrupp when the report is placed on a meeting's agenda.
+    """Called by the ledningsgrupp when it places the report on a meeting's agenda (its agenda
+    item says which meeting).
 
     An accepted report moves to ON_AGENDA; a report already further along (awaiting or with
-    an answer) keeps its status but is linked to the meeting, and the timeline records it.
+    an answer) keeps its status, and the timeline records the meeting.
     """
     report = Systembrist.objects.select_for_update().get(pk=report.pk)
     allowed = {Status.ACCEPTED, Status.ON_AGENDA, Status.AWAITING_ANSWER, Status.ANSWERED}
@@ -136,7 +137,6 @@ def systembrist_put_on_agenda(*, report: Systembrist, meeting: Any, by: Any) -> 
         raise ValidationError(_("Only accepted reports can be put on the agenda."))
     if meeting.ledningsgrupp.verksamhet_id != report.verksamhet_id:
         raise ValidationError(_("The meeting belongs to another PO service."))
-    report.meeting = meeting
     if report.status == Status.ACCEPTED:
         report.status = Status.ON_AGENDA
     report.version += 1

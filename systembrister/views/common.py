@@ -11,6 +11,7 @@ from django.shortcuts import render
 
 from core.models import Role
 
+from ..agenda import upcoming_meetings
 from ..forms import (
     AgendaForm,
     AnswerForm,
@@ -27,7 +28,6 @@ from ..selectors import (
     Viewer,
     missing_organisations,
     total_affected,
-    upcoming_meetings,
 )
 from ..services.answers import ANSWERABLE, CLOSABLE
 from ..services.reports import EDITABLE, SUPPORTABLE

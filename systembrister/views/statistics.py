@@ -10,9 +10,9 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.access import requires
 from core.models import Role
 from core.pdf import pdf_response, render_pdf
-from core.access import requires
 
 from ..filters import RegisterFilter
 from ..models import Status

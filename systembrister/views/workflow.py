@@ -12,10 +12,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
+from core.access import requires
 from core.concurrency import StaleEdit
 from core.models import Role
-from core.access import requires
 
+from ..agenda import put_on_agenda, upcoming_meetings
 from ..forms import (
     AgendaForm,
     AnswerForm,
@@ -27,14 +28,13 @@ from ..forms import (
     SendForAnswerForm,
 )
 from ..models import Systembrist
-from ..selectors import Viewer, report_for, upcoming_meetings
+from ..selectors import Viewer, report_for
 from ..services import (
     systembrist_accept,
     systembrist_answer,
     systembrist_close,
     systembrist_forward,
     systembrist_merge,
-    systembrist_put_on_agenda,
     systembrist_return,
     systembrist_send_for_answer,
 )
@@ -119,9 +119,7 @@ def report_agenda(request: HttpRequest, pk: int) -> HttpResponse:
         pk,
         "agenda",
         lambda r: AgendaForm(request.POST, meetings=meetings, prefix="agenda"),
-        lambda r, d: systembrist_put_on_agenda(
-            report=r, meeting=by_pk[d["meeting"]], by=request.user
-        ),
+        lambda r, d: put_on_agenda(report=r, meeting=by_pk[d["meeting"]], by=request.user),
         _("The report is on the meeting's agenda."),
     )
 

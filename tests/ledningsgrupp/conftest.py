@@ -8,7 +8,13 @@ from typing import Any
 
 import pytest
 
-from ledningsgrupp.models import Ledningsgrupp, Representative, RepresentativeRole
+from ledningsgrupp.models import (
+    AgendaItem,
+    AgendaItemKind,
+    Ledningsgrupp,
+    Representative,
+    RepresentativeRole,
+)
 from systembrister.models import Systembrist
 
 from .factories import LedningsgruppFactory, MemberOrganisationFactory, RepresentativeFactory
@@ -54,8 +60,15 @@ def lg(world: Any) -> Group:
 
 
 def make_systembrist(
-    world: Any, *, status: str, title: str = "Brist", org: str = "fk", **kw: Any
+    world: Any,
+    *,
+    status: str,
+    title: str = "Brist",
+    org: str = "fk",
+    meeting: Any = None,
+    **kw: Any,
 ) -> Systembrist:
+    """A report written straight to the database; ``meeting``: on that meeting's agenda."""
     report = Systembrist.objects.create(
         verksamhet=world.verksamhet,
         title=title,
@@ -68,4 +81,8 @@ def make_systembrist(
         **kw,
     )
     report.organisations.set([world.orgs[org]])
+    if meeting is not None:
+        AgendaItem.objects.create(
+            meeting=meeting, kind=AgendaItemKind.SYSTEMBRIST, title=title, systembrist=report
+        )
     return report

@@ -6,6 +6,7 @@ import datetime
 
 import pytest
 
+from ledningsgrupp.services import agenda_systembrist_add
 from systembrister import services
 from systembrister.models import Level, Systembrist
 from tests.systembrister.factories import meeting_for
@@ -56,7 +57,7 @@ def meeting(world):  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def on_agenda(world, accepted, meeting) -> Systembrist:  # type: ignore[no-untyped-def]
-    return services.systembrist_put_on_agenda(report=accepted, meeting=meeting, by=world.lead_lars)
+    return agenda_systembrist_add(meeting=meeting, report=accepted, by=world.lead_lars)
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ import factory
 from django.utils import timezone
 
 from core.choices import LifeArea
-from ledningsgrupp.models import Ledningsgrupp, Meeting
+from ledningsgrupp.models import AgendaItem, AgendaItemKind, Ledningsgrupp, Meeting
 from systembrister.models import Answer, Level, Status, Support, Systembrist
 from tests.core.factories import UserFactory, VerksamhetFactory
 
@@ -38,6 +38,17 @@ class SystembristFactory(factory.django.DjangoModelFactory):
     def organisations(self, create, extracted, **kwargs):  # type: ignore[no-untyped-def]
         if create and extracted:
             self.organisations.set(extracted)
+
+    @factory.post_generation
+    def meeting(self, create, extracted, **kwargs):  # type: ignore[no-untyped-def]
+        """``meeting=``: the report is on that meeting's agenda (an agenda item there)."""
+        if create and extracted is not None:
+            AgendaItem.objects.create(
+                meeting=extracted,
+                kind=AgendaItemKind.SYSTEMBRIST,
+                title=self.title,
+                systembrist=self,
+            )
 
 
 class SupportFactory(factory.django.DjangoModelFactory):

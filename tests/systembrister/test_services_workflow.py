@@ -7,6 +7,7 @@ import datetime
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from ledningsgrupp.services import agenda_systembrist_add
 from systembrister import services
 from systembrister.models import EventKind, Status, Systembrist
 from tests.systembrister.conftest import TODAY, make_draft
@@ -242,7 +243,7 @@ def test_answers_from_every_organisation_make_it_answered(world, meeting) -> Non
     report = make_draft(world, orgs=("fk", "af"))
     report = services.systembrist_submit(report=report, by=world.ombud_anna)
     report = services.systembrist_accept(report=report, by=world.lead_lars)
-    report = services.systembrist_put_on_agenda(report=report, meeting=meeting, by=world.lead_lars)
+    report = agenda_systembrist_add(meeting=meeting, report=report, by=world.lead_lars)
     report = services.systembrist_send_for_answer(
         report=report, by=world.lead_lars, answer_due=TODAY + datetime.timedelta(days=5)
     )
