@@ -1,7 +1,8 @@
-"""Where the apps plug into the shared pages: navigation links and dashboard sections.
+"""Where the apps plug into the shared pages: navigation links, dashboard sections, and
+links on another app's record pages.
 
-Each app registers in its AppConfig.ready(), so base.html and the dashboard never need to
-know the apps by name.
+Each app registers in its AppConfig.ready(), so base.html, the dashboard and a lower app's
+pages never need to know the apps above them by name.
 """
 
 from __future__ import annotations
@@ -32,8 +33,19 @@ class DashboardSection:
     order: int = 50
 
 
+@dataclass(frozen=True)
+class RecordLink:
+    """A link a higher app puts on a lower app's record page, e.g. data protection's
+    registerutdrag on the client page. The page names its slot (``{% record_links %}``)."""
+
+    label: Any
+    url_name: str  # reversed with the record's pk
+    roles: frozenset[str]
+
+
 NAV: list[NavItem] = []
 DASHBOARD: list[Callable[[HttpRequest], list[DashboardSection]]] = []
+RECORD_LINKS: dict[str, list[RecordLink]] = {}
 
 
 def nav(label: Any, url_name: str, *roles: str, order: int = 50, match_prefix: str = "") -> None:
@@ -47,3 +59,10 @@ def dashboard(
     if provider not in DASHBOARD:
         DASHBOARD.append(provider)
     return provider
+
+
+def record_link(slot: str, label: Any, url_name: str, *roles: str) -> None:
+    links = RECORD_LINKS.setdefault(slot, [])
+    link = RecordLink(label, url_name, frozenset(roles))
+    if link not in links:
+        links.append(link)

@@ -1,4 +1,5 @@
-"""The data-protection menu link, dashboard sections and tracked history."""
+"""The data-protection menu link, the registerutdrag link on the client page, dashboard
+sections and tracked history."""
 
 from __future__ import annotations
 
@@ -8,10 +9,13 @@ from django.utils.translation import gettext_lazy as _
 from core.access import has_role
 from core.history import track
 from core.models import Role
-from core.registry import DashboardSection, dashboard, nav
+from core.registry import DashboardSection, dashboard, nav, record_link
 from dataprotection.models import AnonymisationRequest, GallringRule, GallringRun, LogReview
 
 nav(_("Data protection"), "dataprotection:index", Role.LEAD, Role.ADMIN, order=85)
+record_link(
+    "client", _("Registerutdrag (PDF)"), "dataprotection:registerutdrag", Role.LEAD, Role.ADMIN
+)
 
 track(GallringRule, "verksamhet")
 track(GallringRun, "verksamhet")

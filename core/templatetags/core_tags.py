@@ -1,0 +1,24 @@
+"""Template tags for the shared plumbing in core.registry."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+from django.urls import reverse
+
+from core.registry import RECORD_LINKS
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def record_links(context: template.Context, slot: str, pk: int) -> list[dict[str, Any]]:
+    """The links other apps put in ``slot`` for the record ``pk`` that the user's roles
+    (``current_roles``, from the navigation context processor) may follow."""
+    roles = set(context.get("current_roles") or ())
+    return [
+        {"label": link.label, "url": reverse(link.url_name, args=[pk])}
+        for link in RECORD_LINKS.get(slot, [])
+        if link.roles & roles
+    ]
