@@ -56,6 +56,7 @@ demo: $(STAMP)
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 	$(VENV)/bin/djlint --lint $(wildcard templates $(foreach a,$(APPS),$(a)/templates))
 
 typecheck: $(STAMP)

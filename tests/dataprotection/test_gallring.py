@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 
+from django.apps import apps
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -21,11 +22,24 @@ from clients.models import (
 )
 from clients.models import Client as ClientRecord
 from core.models import AccessLog
-from dataprotection.family import family_ids, history_model, m2m_history_models
+from dataprotection.family import (
+    FAMILY,
+    family_ids,
+    history_model,
+    is_historical,
+    m2m_history_models,
+)
 from dataprotection.models import ErasedClient, GallringRun
 from dataprotection.selectors.gallring import dry_run
 from dataprotection.services import gallring_rule_save, gallring_run
 from tests.dataprotection.factories import read_at
+
+
+def test_family_lists_every_model_of_the_clients_app() -> None:
+    """Gallring and the registerutdrag cover the models in family.FAMILY: a model the clients
+    app adds must be listed there."""
+    models = {m for m in apps.get_app_config("clients").get_models() if not is_historical(m)}
+    assert models - {ClientRecord} == set(FAMILY)
 
 
 def history_rows(client_id: int) -> int:
