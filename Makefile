@@ -37,10 +37,11 @@ system-deps:
 compilemessages: $(STAMP)
 	$(PY) manage.py compilemessages -v 0 --ignore='.venv' --ignore='var'
 
-# Refresh the Swedish catalogues from the source (one per app; ombud/ also holds templates/).
+# Refresh the Swedish catalogues from the source (one per app; core/ also holds templates/
+# and config/).
 messages: $(STAMP)
-	$(PY) manage.py makemessages -l sv --no-obsolete -i '.venv/*' -i 'var/*' -i 'clients/*' -i 'systembrister/*' -i 'ledningsgrupp/*' -i 'statsbidrag/*' -i 'tests/*' -i 'bench/*'
-	@for app in clients systembrister ledningsgrupp statsbidrag; do (cd $$app && ../$(PY) ../manage.py makemessages -l sv --no-obsolete -v 0); done
+	$(PY) manage.py makemessages -l sv --no-obsolete -i '.venv/*' -i 'var/*' -i 'clients/*' -i 'systembrister/*' -i 'dataprotection/*' -i 'ledningsgrupp/*' -i 'statsbidrag/*' -i 'devtools/*' -i 'tests/*' -i 'bench/*'
+	@for app in clients systembrister dataprotection ledningsgrupp statsbidrag; do (cd $$app && ../$(PY) ../manage.py makemessages -l sv --no-obsolete -v 0); done
 
 run: system-deps $(STAMP) compilemessages
 	$(PY) manage.py migrate --noinput -v 0
