@@ -104,3 +104,20 @@ def test_dashboard_shows_overdue_answers_to_lead_and_member(world, awaiting) -> 
     assert (
         awaiting.title not in client_for(world.member_af).get(reverse("dashboard")).content.decode()
     )
+
+
+def test_lead_puts_a_report_on_a_planned_meeting_from_its_page(world, accepted, meeting) -> None:  # type: ignore[no-untyped-def]
+    """The report page offers the ledningsgrupp's planned meetings; choosing one puts the
+    report on that meeting's agenda (an agenda item there) and the page names the meeting."""
+    c = client_for(world.lead_lars)
+    detail = reverse("systembrister:detail", kwargs={"pk": accepted.pk})
+    assert f'value="{meeting.pk}"' in c.get(detail).content.decode()
+    response = c.post(
+        reverse("systembrister:agenda", kwargs={"pk": accepted.pk}),
+        {"agenda-meeting": str(meeting.pk)},
+    )
+    assert response.status_code == 302
+    accepted.refresh_from_db()
+    assert accepted.status == Status.ON_AGENDA and accepted.meeting == meeting
+    assert list(meeting.agenda_items.values_list("systembrist", flat=True)) == [accepted.pk]
+    assert f"{meeting.date:%Y-%m-%d}" in c.get(detail).content.decode()
