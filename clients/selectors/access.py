@@ -79,11 +79,12 @@ def on_waiting_list(day: datetime.date) -> Exists:
     return Exists(waiting)
 
 
-def restricted() -> Exists:
-    """Exists-expression: processing of the client is restricted (GDPR art. 18)."""
+def restricted(client: str = "pk") -> Exists:
+    """Exists-expression: processing of the client is restricted (GDPR art. 18). ``client``
+    names the client from another model (``"client"`` for a task)."""
     from ombud.dataprotection.selectors.screens import restrictions
 
-    return Exists(restrictions().filter(client=OuterRef("pk")))
+    return Exists(restrictions().filter(client=OuterRef(client)))
 
 
 def visible_clients(viewer: Viewer) -> QuerySet[Client]:
