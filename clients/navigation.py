@@ -35,16 +35,16 @@ nav(
 
 DASHBOARD_ROWS = 10
 
-track(Client, "verksamhet")
-track(Uppdrag, "client__verksamhet")
-track(Assignment, "uppdrag__client__verksamhet")
-track(Consent, "client__verksamhet")
-track(Fullmakt, "client__verksamhet")
-track(Contact, "client__verksamhet")
-track(Need, "client__verksamhet")
-track(ActionPlan, "client__verksamhet")
-track(Goal, "plan__client__verksamhet")
-track(Step, "goal__plan__client__verksamhet")
+track(Client, "verksamhet", client="id")
+track(Uppdrag, "client__verksamhet", client="client")
+track(Assignment, "uppdrag__client__verksamhet", client="uppdrag__client")
+track(Consent, "client__verksamhet", client="client")
+track(Fullmakt, "client__verksamhet", client="client")
+track(Contact, "client__verksamhet", client="client")
+track(Need, "client__verksamhet", client="client")
+track(ActionPlan, "client__verksamhet", client="client")
+track(Goal, "plan__client__verksamhet", client="plan__client")
+track(Step, "goal__plan__client__verksamhet", client="goal__plan__client")
 
 
 @dashboard

@@ -12,7 +12,7 @@ from ..forms import ConsentEditForm, FullmaktEditForm, WithdrawForm
 from ..models import Consent, Fullmakt
 from ..selectors import client_for
 from ..selectors.detail import EXPIRY_WARNING_DAYS, consent_overview, consents, fullmakter
-from ._base import client_view, form_page, log_view, run_form, without
+from ._base import client_view, form_page, run_form, without
 
 FULLMAKT_INTRO = _(
     "A fullmakt is the exception. Use it only when the client cannot act themselves, and limit "
@@ -20,10 +20,9 @@ FULLMAKT_INTRO = _(
 )
 
 
-@client_view
+@client_view(what="consents")
 def consent_page(request: HttpRequest, pk: int) -> HttpResponse:
     viewer, client = client_for(request, pk)
-    log_view(request, client, "consents")
     all_consents = consents(client)
     all_fullmakter = fullmakter(client)
     for f in all_fullmakter:

@@ -16,6 +16,7 @@ from ombud.permissions import requires
 from ..filters import ClientFilter
 from ..selectors import viewer_for
 from ..selectors.lists import caseload, caseload_per_ombud, waiting_clients, waiting_list
+from ._base import log_search
 from ._rows import client_rows, page_of
 
 PER_PAGE = 25
@@ -28,6 +29,7 @@ def client_list(request: HttpRequest) -> HttpResponse:
     viewer = viewer_for(request)
     filterset = ClientFilter(request.GET or None, caseload(viewer), viewer=viewer)
     page, rows = _page(request, filterset.qs, short=not viewer.sees_all)
+    log_search(request, searched(filterset), page.paginator.count)
     title = _("All clients") if viewer.sees_all else _("My clients")
     return render(
         request,
@@ -63,6 +65,20 @@ def _page(
 ) -> tuple[Page, list[dict[str, Any]]]:
     page = page_of(request, qs, PER_PAGE, short=short)
     return page, client_rows(page.object_list)
+
+
+def searched(filterset: ClientFilter) -> str:
+    """What the list was searched and filtered by, as applied (invalid values are left out):
+    the search text, then each filter as name=value, apart by " · ". Empty when the list is
+    unfiltered."""
+    data = getattr(filterset.form, "cleaned_data", {})
+    text = (data.get("q") or "").strip()
+    filters = [
+        f"{name}={data[name]}"
+        for name in filterset.filters
+        if name != "q" and data.get(name) not in (None, "")
+    ]
+    return " · ".join([text, *filters] if text else filters)
 
 
 def _querystring(request: HttpRequest) -> str:

@@ -14,7 +14,7 @@ nav(_("Data protection"), "dataprotection:index", Role.LEAD, Role.ADMIN, order=8
 
 track(GallringRule, "verksamhet")
 track(GallringRun, "verksamhet")
-track(AnonymisationRequest, "verksamhet")
+track(AnonymisationRequest, "verksamhet", client="client")  # its reason is about the client
 track(LogReview, "verksamhet")
 
 

@@ -31,6 +31,8 @@ class AccessLog(models.Model):
     what = models.CharField(_("what"), max_length=200, blank=True)
     reason = models.CharField(_("reason"), max_length=300, blank=True)
     path = models.CharField(max_length=300, blank=True)
+    # A search: how many records it found (``what`` holds what was searched for).
+    hits = models.PositiveIntegerField(_("hits"), null=True, blank=True)
 
     class Meta:
         ordering = ["-at"]

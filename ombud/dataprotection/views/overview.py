@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from ombud.audit import log_search
 from ombud.dataprotection.family import client_model, related_model
 from ombud.dataprotection.selectors.gallring import dry_run
 from ombud.dataprotection.selectors.loggkontroll import unsigned_months
@@ -45,6 +46,14 @@ def clients(request: HttpRequest) -> HttpResponse:
     page = Paginator(clients_for(verksamhet, search=search), PER_PAGE).get_page(
         request.GET.get("sida")
     )
+    if search.strip():  # a search reads the clients it finds: the text and the hits
+        log_search(
+            user=request.user,
+            verksamhet=verksamhet,
+            what=search.strip(),
+            hits=page.paginator.count,
+            path=request.path,
+        )
     statuses = dict(uppdrag_status_choices())
     for c in page.object_list:
         c.uppdrag_status_label = statuses.get(c.uppdrag_status, "")
