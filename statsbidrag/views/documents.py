@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import csv
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.contrib import messages
@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from ombud.concurrency import StaleEdit
+from ombud.csvexport import csv_response
 from ombud.models import Role
 from ombud.pdf import pdf_response
 from ombud.permissions import has_role, requires
@@ -142,25 +143,24 @@ def document_csv(request: HttpRequest, year: int, kind: str, table: str) -> Http
     found: Table | None = next((t for t in content.all_tables() if t.key == table), None)
     if found is None:
         raise Http404
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{kind}-{year}-{found.key}.csv"'
-    response.write("\ufeff")  # Excel opens UTF-8 with a BOM
-    writer = csv.writer(response, delimiter=";")
+    response, writer = csv_response(f"{kind}-{year}-{found.key}.csv")
     writer.writerow([label for label, _kind in found.columns])
     for row in found.rows:
         writer.writerow(
             [
-                format_cell(v, "text") if k in ("text", "date") else _csv_value(v, k)
+                format_cell(v, "text") if k in ("text", "date") else _csv_value(v)
                 for v, k in zip(row, found.kinds, strict=True)
             ]
         )
     return response
 
 
-def _csv_value(value: Any, kind: str) -> str:
-    """Numbers with a decimal comma and no grouping (what Swedish Excel reads)."""
-    if value is None:
-        return ""
-    if isinstance(value, int | str) and not isinstance(value, bool):
-        return str(value).replace(".", ",")
-    return str(value)
+def _csv_value(value: Any) -> Any:
+    """A number column's value as a number: snapshots keep decimals as strings ("1.8767"),
+    and the CSV writer writes numbers with a decimal comma and text as text."""
+    if isinstance(value, str):
+        try:
+            return Decimal(value)
+        except InvalidOperation:
+            return value
+    return value

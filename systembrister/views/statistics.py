@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import csv
-from typing import Any
-
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ombud.csvexport import csv_response
 from ombud.models import Role
 from ombud.pdf import pdf_response, render_pdf
 from ombud.permissions import requires
@@ -43,13 +41,6 @@ def statistics_page(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _csv(filename: str) -> tuple[HttpResponse, Any]:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")  # Excel opens UTF-8 with a BOM
-    return response, csv.writer(response, delimiter=";")
-
-
 @requires(*Role)
 def statistics_csv(request: HttpRequest) -> HttpResponse:
     viewer = Viewer.of(request)
@@ -58,7 +49,7 @@ def statistics_csv(request: HttpRequest) -> HttpResponse:
     stats = shown_statistics(
         statistics(verksamhet=viewer.verksamhet, year=year), staff=viewer.is_staff
     )
-    response, writer = _csv(f"systembrister-statistik-{year}.csv")
+    response, writer = csv_response(f"systembrister-statistik-{year}.csv")
     writer.writerow([_("Year"), _("Grouping"), _("Value"), _("Number")])
     writer.writerow([year, _("Total"), _("Reported"), stats["reported"]])
     groups = [
@@ -80,7 +71,7 @@ def register_csv(request: HttpRequest) -> HttpResponse:
     filterset = RegisterFilter(
         request.GET or None, queryset=register(viewer), verksamhet=viewer.verksamhet
     )
-    response, writer = _csv("systembrister.csv")
+    response, writer = csv_response("systembrister.csv")
     writer.writerow(
         [
             _("Report number"),
