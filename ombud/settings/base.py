@@ -155,6 +155,10 @@ OIDC_SATISFIES_OTP = env.bool("OIDC_SATISFIES_OTP", default=True)
 OTP_REQUIRED_ROLES = env.list("OTP_REQUIRED_ROLES", default=["ombud", "lead", "admin"])
 OTP_TOTP_ISSUER = "Ombud"
 
+# Django's admin (for superusers) asks for the second factor too (ombud/admin.py); production
+# turns it off unless ADMIN_ENABLED is set.
+ADMIN_ENABLED = env.bool("ADMIN_ENABLED", default=True)
+
 LANGUAGE_CODE = "sv"
 # The UI is Swedish for everyone; msgids are English (see docs/architecture.md).
 LANGUAGES = [("sv", _("Swedish"))]

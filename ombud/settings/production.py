@@ -28,4 +28,7 @@ CSRF_COOKIE_SECURE = not _LOCAL_HTTP
 SESSION_COOKIE_NAME = "sessionid" if _LOCAL_HTTP else "__Host-sessionid"
 CSRF_COOKIE_NAME = "csrftoken" if _LOCAL_HTTP else "__Host-csrftoken"
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+# The admin bypasses the app's access rules: off unless an operator needs it (and then it
+# still asks for the second factor).
+ADMIN_ENABLED = env.bool("ADMIN_ENABLED", default=False)
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.smtp.EmailBackend")
