@@ -80,20 +80,23 @@ def document_edit(request: HttpRequest, year: int, kind: str) -> HttpResponse:
     if selectors.is_submitted(doc):
         messages.info(request, _("This document has been submitted and can no longer be changed."))
         return redirect("statsbidrag:document", year=year, kind=kind)
-    if request.method == "POST" and doc is None:
-        doc = services.document_for(kind=kind, grant_year=gy, by=request.user)
     placeholder = doc or type("Draft", (), {"answers": {}, "pk": None, "version": 1})()
+    created = request.method == "POST" and doc is None
+    if created:
+        doc = services.document_for(kind=kind, grant_year=gy, by=request.user)
     form = AnswersForm(
         request.POST or None, questions=_questions(kind, gy, doc), instance=placeholder
     )
     if request.method == "POST" and form.is_valid():
+        # The first save creates the draft: this user loaded no version of it.
+        version = doc.version if created else form.cleaned_data.get("version")
         try:
             services.document_save_answers(
                 kind=kind,
                 document=doc,
                 by=request.user,
                 answers=form.answers(),
-                expected_version=form.cleaned_data.get("version"),
+                expected_version=version,
             )
         except StaleEdit as exc:
             form.show_conflict(exc.current)

@@ -93,7 +93,7 @@ def test_member_sees_justerat_protokoll_but_not_a_draft(world, lg, lead_lars, me
     services.protokoll_setup(
         protokoll=p.protokoll,
         by=lead_lars,
-        expected_version=None,
+        expected_version=p.protokoll.version,
         chair=lg.chair,
         secretary=None,
         justerare=lg.justerare,
@@ -116,7 +116,7 @@ def test_edit_of_a_justerat_paragraph_is_refused_and_shown(
     services.protokoll_setup(
         protokoll=p.protokoll,
         by=lead_lars,
-        expected_version=None,
+        expected_version=p.protokoll.version,
         chair=lg.chair,
         secretary=None,
         justerare=lg.justerare,

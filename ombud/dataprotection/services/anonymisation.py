@@ -54,8 +54,8 @@ def anonymisation_decide(
     request: AnonymisationRequest,
     by: Any,
     approve: bool,
+    expected_version: int | None,
     comment: str = "",
-    expected_version: int | None = None,
 ) -> AnonymisationRequest:
     """Approve (and carry out) or reject. Only an administrator other than the requester."""
     lock_for_edit(request, expected_version)

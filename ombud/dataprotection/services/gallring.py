@@ -44,8 +44,8 @@ def gallring_rule_save(
     rule = rule_for(verksamhet)
     if rule.pk:
         # A form loaded before anyone had saved a rule carries no version: someone else
-        # created the rule in between, so this save must not silently overwrite it.
-        lock_for_edit(rule, expected_version if expected_version is not None else 0)
+        # created the rule in between, and lock_for_edit refuses the save.
+        lock_for_edit(rule, expected_version)
     rule.years_after_end = years_after_end
     rule.access_log_years = access_log_years
     rule.decision = decision
