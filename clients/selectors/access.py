@@ -20,7 +20,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404, HttpRequest
 from django.utils import timezone
 
-from ombud.models import Role, Verksamhet
+from ombud.models import Role, RoleAssignment, Verksamhet
 from ombud.permissions import has_role
 
 from ..models import Assignment, Client, Uppdrag, UppdragStatus
@@ -49,6 +49,26 @@ def viewer_for(request: HttpRequest) -> Viewer:
         user=request.user,
         verksamhet=request.verksamhet,  # type: ignore[attr-defined]
         sees_all=has_role(request, Role.LEAD, Role.ADMIN),
+        today=timezone.localdate(),
+    )
+
+
+def viewer_of(*, user: Any, verksamhet: Verksamhet) -> Viewer | None:
+    """The same view as ``viewer_for`` outside a request (services): None for a user who holds
+    none of the client roles in ``verksamhet``."""
+    if user is None or getattr(user, "pk", None) is None:
+        return None
+    roles = set(
+        RoleAssignment.objects.filter(user=user, verksamhet=verksamhet).values_list(
+            "role", flat=True
+        )
+    )
+    if not roles & set(CLIENT_ROLES):
+        return None
+    return Viewer(
+        user=user,
+        verksamhet=verksamhet,
+        sees_all=bool(roles & {Role.LEAD, Role.ADMIN}),
         today=timezone.localdate(),
     )
 
