@@ -52,6 +52,7 @@ def client_sections(request: HttpRequest) -> list[DashboardSection]:
     from .selectors import viewer_for
     from .selectors.lists import caseload_per_ombud, waiting_first
     from .selectors.reminders import count, reminders_for, shown
+    from .views._base import log_list
     from .views._rows import url_maker, with_links
 
     if not has_role(request, Role.OMBUD, Role.LEAD, Role.ADMIN) or request.verksamhet is None:  # type: ignore[attr-defined]
@@ -72,6 +73,7 @@ def client_sections(request: HttpRequest) -> list[DashboardSection]:
                 order=10,
             )
         )
+        log_list(request, "dashboard reminders", shown(r))
     if viewer.sees_all:
         url = url_maker("clients:detail")
         waiting = [
@@ -82,6 +84,7 @@ def client_sections(request: HttpRequest) -> list[DashboardSection]:
             }
             for c in waiting_first(viewer, DASHBOARD_ROWS)
         ]
+        log_list(request, "dashboard waiting list", len(waiting))
         sections.append(
             DashboardSection(
                 _("Clients per ombud"),

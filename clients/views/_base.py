@@ -81,6 +81,23 @@ def log_search(request: HttpRequest, what: str, hits: int) -> None:
         )
 
 
+def log_list(request: HttpRequest, screen: str, hits: int, *, searched: str = "") -> None:
+    """A page that lists clients (aliases, status): one row naming the verksamhet and how
+    many clients it listed; a searched or filtered list logs what was asked instead."""
+    if searched:
+        log_search(request, searched, hits)
+        return
+    verksamhet = request.verksamhet  # type: ignore[attr-defined]
+    log_access(
+        user=request.user,
+        obj=verksamhet,
+        verksamhet_id=verksamhet.pk,
+        what=screen,
+        path=request.path,
+        hits=hits,
+    )
+
+
 def add_errors(form: forms.BaseForm, exc: ValidationError) -> None:
     if hasattr(exc, "error_dict"):
         for field, errors in exc.error_dict.items():

@@ -16,7 +16,7 @@ from ombud.permissions import requires
 from ..filters import ClientFilter
 from ..selectors import viewer_for
 from ..selectors.lists import caseload, caseload_per_ombud, waiting_clients, waiting_list
-from ._base import log_search
+from ._base import log_list
 from ._rows import client_rows, page_of
 
 PER_PAGE = 25
@@ -29,7 +29,7 @@ def client_list(request: HttpRequest) -> HttpResponse:
     viewer = viewer_for(request)
     filterset = ClientFilter(request.GET or None, caseload(viewer), viewer=viewer)
     page, rows = _page(request, filterset.qs, short=not viewer.sees_all)
-    log_search(request, searched(filterset), page.paginator.count)
+    log_list(request, "client list", page.paginator.count, searched=searched(filterset))
     title = _("All clients") if viewer.sees_all else _("My clients")
     return render(
         request,
@@ -49,6 +49,7 @@ def client_list(request: HttpRequest) -> HttpResponse:
 def waiting(request: HttpRequest) -> HttpResponse:
     viewer = viewer_for(request)
     page, rows = _page(request, waiting_list(viewer), short=True)
+    log_list(request, "waiting list", page.paginator.count)
     return render(request, "clients/waiting.html", {"page": page, "rows": rows, "querystring": ""})
 
 

@@ -23,7 +23,11 @@ def test_finding8_searches_log_the_text_and_the_hits(client, world) -> None:  # 
     last = _last()
     assert client.get("/klienter/").status_code == 200
     assert client.get("/klienter/?sida=1").status_code == 200
-    assert _new_rows(last) == []  # the unfiltered list is not a search
+    # the unfiltered list is not a search, but it lists clients: a view of the verksamhet
+    assert [(r.action, r.what, r.hits, r.object_type) for r in _new_rows(last)] == [
+        ("view", "client list", 3, "ombud.verksamhet")
+    ] * 2
+    last = _last()
 
     body = client.get("/klienter/?q=Sol&status=open").content.decode()
     assert "Solen" in body and "Solros" in body
@@ -65,3 +69,26 @@ def test_finding8_a_form_page_logs_its_read_and_a_saved_form_does_not(client, wo
     )
     assert saved.status_code == 302
     assert _new_rows(last) == []  # a redirect shows nothing
+
+
+def test_finding8_pages_that_list_clients_log_one_row_each(client, world) -> None:  # type: ignore[no-untyped-def]
+    from clients.models import UppdragStatus
+
+    client_of(world, world.ombud_anna, alias="Solen")
+    client_of(world, alias="Väntar", status=UppdragStatus.WAITING)
+    client.force_login(world.ombud_anna)
+    for url, what in (
+        ("/klienter/vantelista/", "waiting list"),
+        ("/klienter/uppgifter/", "tasks"),
+        ("/", "dashboard reminders"),
+    ):
+        last = _last()
+        assert client.get(url).status_code == 200
+        rows = _new_rows(last)
+        assert [(r.action, r.what, r.object_id) for r in rows] == [
+            ("view", what, world.verksamhet.pk)
+        ], url
+    client.force_login(world.lead_lars)
+    last = _last()
+    client.get("/")
+    assert [r.what for r in _new_rows(last)] == ["dashboard waiting list"]
