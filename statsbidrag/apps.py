@@ -14,8 +14,8 @@ class StatsbidragConfig(AppConfig):
         post_migrate.connect(_forget_cached_figures, sender=self)
 
 
-def _forget_cached_figures(**kwargs: object) -> None:
+def _forget_cached_figures(using: str = "default", **kwargs: object) -> None:
     """Migrations mean new code: figures computed by the old code are not reused."""
     from .reports.cache import forget_all
 
-    forget_all()
+    forget_all(using=using)

@@ -1,7 +1,8 @@
 """Append-only access log: who read which personal data, when, and why if asked.
 
-A database trigger (migration 0002) refuses UPDATE and DELETE on this table. The only way
-round it is the gallring path, which sets the transaction-local setting ``ombud.gallring``.
+The app's database role may only INSERT and SELECT here (``grant_app_role``), and a trigger
+(migrations 0002, 0007) refuses UPDATE and DELETE besides. The only way round it is gallring,
+which runs as the owner role and sets the transaction-local setting ``ombud.gallring``.
 """
 
 from __future__ import annotations

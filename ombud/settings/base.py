@@ -85,15 +85,27 @@ TEMPLATES = [
 
 
 def database_settings(base_dir: Path) -> dict:
-    """DATABASE_URL when set, else the embedded PostgreSQL under var/pg."""
-    if env.str("DATABASE_URL", default=""):
-        return {"default": env.db("DATABASE_URL")}
-    from ombud.db import embedded_database
+    """DATABASE_URL when set, else the embedded PostgreSQL under var/pg.
 
-    return {"default": embedded_database(base_dir)}
+    ``owner`` is the role that owns the tables (migrations, gallring, erasure), from
+    DATABASE_OWNER_URL; without it, the same role as ``default`` (ombud/db_roles.py).
+    """
+    if env.str("DATABASE_URL", default=""):
+        default = env.db("DATABASE_URL")
+    else:
+        from ombud.db import embedded_database
+
+        default = embedded_database(base_dir)
+    if env.str("DATABASE_OWNER_URL", default=""):
+        # Used now and then (a migrate, a gallring run): no connection kept open.
+        owner = {**env.db("DATABASE_OWNER_URL"), "CONN_MAX_AGE": 0}
+    else:
+        owner = dict(default)
+    return {"default": default, "owner": owner}
 
 
 DATABASES = database_settings(BASE_DIR)
+DATABASE_ROUTERS = ["ombud.db_roles.OwnerPathRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "ombud.User"

@@ -28,7 +28,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from django.db import connection
+from django.db import DEFAULT_DB_ALIAS, connection, connections
 from django.template.loader import render_to_string
 from django.utils.translation import get_language
 
@@ -124,10 +124,14 @@ def cached_pdf(
     return data
 
 
-def forget_all() -> None:
-    """Drop every entry (after a deployment's migrations: the code computing them changed)."""
-    tables = connection.introspection.table_names()
-    with connection.cursor() as cursor:
+def forget_all(*, using: str = DEFAULT_DB_ALIAS) -> None:
+    """Drop every entry (after a deployment's migrations: the code computing them changed).
+
+    ``using`` is the alias migrate ran on (the owner's: the app role may have no privileges
+    on a table a migration has just created)."""
+    db = connections[using]
+    tables = db.introspection.table_names()
+    with db.cursor() as cursor:
         for table in (CACHE, PDFS):
             if table in tables:
                 cursor.execute(f"DELETE FROM {table}")  # noqa: S608

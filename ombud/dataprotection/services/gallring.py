@@ -6,7 +6,7 @@ import datetime
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import connection, transaction
+from django.db import connections, transaction
 from django.utils.translation import gettext as _
 
 from ombud.audit import save
@@ -18,6 +18,7 @@ from ombud.dataprotection.selectors.gallring import (
     rule_for,
 )
 from ombud.dataprotection.services.erase import strip_clients
+from ombud.db_roles import owner_path
 from ombud.models import ErasedClient, GallringRule, GallringRun, Verksamhet
 from ombud.models.dataprotection import ErasureKind
 
@@ -53,19 +54,29 @@ def gallring_rule_save(
     return rule
 
 
-@transaction.atomic
 def gallring_run(
     *, verksamhet: Verksamhet, by: Any, today: datetime.date | None = None
 ) -> GallringRun:
     """Reduce every due client to its statistical skeleton, purge their history, and delete
-    access-log rows older than the log's retention. Logs counts, never contents."""
+    access-log rows older than the log's retention. Logs counts, never contents.
+
+    Runs as the owner role: the app's role may not delete history or access-log rows."""
+    with owner_path() as alias:
+        return _gallring_run(verksamhet=verksamhet, by=by, today=today, alias=alias)
+
+
+def _gallring_run(
+    *, verksamhet: Verksamhet, by: Any, today: datetime.date | None, alias: str
+) -> GallringRun:
     # One run at a time per verksamhet.
     Verksamhet.objects.select_for_update().get(pk=verksamhet.pk)
     rule = rule_for(verksamhet)
     cut = cutoffs(rule, today)
     client_ids = list(due_clients(verksamhet, cut.client).values_list("pk", flat=True))
     counts: dict[str, Any] = strip_clients(client_ids=client_ids) if client_ids else {}
-    with connection.cursor() as cursor:
+    # The access-log trigger lets a DELETE through only with this setting, and only for the
+    # owner role (migration 0007).
+    with connections[alias].cursor() as cursor:
         cursor.execute("SET LOCAL ombud.gallring = 'on'")
         removed_log = old_access_log(verksamhet, cut.access_log).delete()[0]
         cursor.execute("SET LOCAL ombud.gallring = 'off'")
