@@ -7,6 +7,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from ombud.query import IdField, QueryForm
+
 from .. import services
 from ..forms import ConsentEditForm, FullmaktEditForm, WithdrawForm
 from ..models import Consent, Fullmakt
@@ -46,13 +48,17 @@ def consent_page(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+class ConsentQuery(QueryForm):
+    organisation = IdField()  # "ask for consent" links name the organisation
+
+
 @client_view
 def consent_create(request: HttpRequest, pk: int) -> HttpResponse:
     viewer, client = client_for(request, pk, write=True)
     form = ConsentEditForm(
         request.POST or None,
         verksamhet=viewer.verksamhet,
-        initial={"organisation": request.GET.get("organisation")},
+        initial={"organisation": ConsentQuery.read(request)["organisation"]},
     )
     done = run_form(
         request,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from itertools import islice
 from typing import Any
 
+from django import forms
 from django.core.paginator import Paginator
 from django.db.models import F
 from django.http import Http404, HttpRequest, HttpResponse
@@ -14,6 +15,7 @@ from ombud.audit import log_access
 from ombud.history import TRACKED, Tracked, readable_changes
 from ombud.models import Role
 from ombud.permissions import requires
+from ombud.query import QueryForm
 
 PER_MODEL = 50
 
@@ -26,11 +28,15 @@ def _row(record: object) -> dict:
     }
 
 
+class HistoryQuery(QueryForm):
+    typ = forms.ChoiceField(required=False, choices=lambda: [(label, label) for label in TRACKED])
+
+
 @requires(Role.LEAD, Role.ADMIN)
 def history_recent(request: HttpRequest) -> HttpResponse:
     """Latest changes in the verksamhet, optionally for one kind of record."""
     verksamhet = request.verksamhet  # type: ignore[attr-defined]
-    only = request.GET.get("typ", "")
+    only = HistoryQuery.read(request)["typ"] or ""
     tracked = [t for t in TRACKED.values() if not only or t.label == only]
     records = []
     for t in tracked:

@@ -11,6 +11,7 @@ from ombud.csvexport import csv_response
 from ombud.models import Role
 from ombud.pdf import pdf_response, render_pdf
 from ombud.permissions import requires
+from ombud.query import QueryForm, YearField
 
 from ..filters import RegisterFilter
 from ..models import Status
@@ -18,11 +19,12 @@ from ..selectors import Viewer, in_year, register, statistics, total_affected, y
 from ..stats import shown_statistics, suppress
 
 
+class YearQuery(QueryForm):
+    ar = YearField()
+
+
 def _year(request: HttpRequest, choices: list[int]) -> int:
-    try:
-        year = int(request.GET.get("ar", ""))
-    except ValueError:
-        year = timezone.localdate().year
+    year = YearQuery.read(request)["ar"] or timezone.localdate().year
     return year if year in choices else choices[0]
 
 

@@ -15,6 +15,7 @@ from ombud.dataprotection.services import registerutdrag_pdf
 from ombud.models import AccessLog, Role
 from ombud.pdf import pdf_response
 from ombud.permissions import requires
+from ombud.query import QueryForm, SearchField
 
 PER_PAGE = 50
 
@@ -39,10 +40,14 @@ def index(request: HttpRequest) -> HttpResponse:
     )
 
 
+class ClientSearch(QueryForm):
+    q = SearchField()
+
+
 @requires(Role.LEAD, Role.ADMIN)
 def clients(request: HttpRequest) -> HttpResponse:
     verksamhet = request.verksamhet  # type: ignore[attr-defined]
-    search = request.GET.get("q", "")
+    search = ClientSearch.read(request)["q"] or ""
     page = Paginator(clients_for(verksamhet, search=search), PER_PAGE).get_page(
         request.GET.get("sida")
     )
