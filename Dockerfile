@@ -19,11 +19,12 @@ RUN pip install --no-cache-dir --upgrade pip \
  && pip install --no-cache-dir --build-constraint .build-constraints.txt .
 COPY . .
 # Build-time steps need settings but no database or secret of the real deployment.
-RUN SECRET_KEY=build ALLOWED_HOSTS=build DATABASE_URL=postgres://build@localhost/build \
-    python manage.py compilemessages -v 0 --ignore=.venv \
- && SECRET_KEY=build ALLOWED_HOSTS=build DATABASE_URL=postgres://build@localhost/build \
-    python manage.py collectstatic --noinput -v 0 \
+ARG BUILD_ENV="SECRET_KEY=build ALLOWED_HOSTS=build DATABASE_URL=postgres://build@localhost/build DATABASE_OWNER_URL=postgres://build-owner@localhost/build"
+RUN env $BUILD_ENV python manage.py compilemessages -v 0 --ignore=.venv \
+ && env $BUILD_ENV python manage.py collectstatic --noinput -v 0 \
  && chown -R ombud /app/var
 USER ombud
 EXPOSE 8000
-CMD ["sh", "-c", "python manage.py migrate --noinput && gunicorn config.wsgi:application --bind 0.0.0.0:8000 --workers ${GUNICORN_WORKERS:-4} --preload --access-logfile -"]
+# migrate and grant_app_role run as the owner (DATABASE_OWNER_URL); gunicorn serves as the
+# app role (DATABASE_URL), which may only read and write rows (docs/operations.md).
+CMD ["sh", "-c", "python manage.py migrate --noinput && python manage.py grant_app_role && gunicorn config.wsgi:application --bind 0.0.0.0:8000 --workers ${GUNICORN_WORKERS:-4} --preload --access-logfile -"]

@@ -125,18 +125,18 @@ def _seed(world: Any) -> None:  # noqa: C901 - a story, told once
         if status == "waiting":
             continue
         contact_started = waiting + _days(rng, 10, 40)
-        services.uppdrag_advance(
+        uppdrag = services.uppdrag_advance(
             uppdrag=uppdrag,
             by=ombud,
             to=UppdragStatus.CONTACT_BUILDING,
             on=contact_started,
-            version=None,
+            version=uppdrag.version,
             ombud=ombud,
         )
         services.uppdrag_update(
             uppdrag=uppdrag,
             by=ombud,
-            version=None,
+            version=uppdrag.version,
             boende_start=rng.choice(Boende.values),
             sysselsattning_start=rng.choice(Sysselsattning.values),
             forsorjning_start=rng.choice(Forsorjning.values),
@@ -144,8 +144,12 @@ def _seed(world: Any) -> None:  # noqa: C901 - a story, told once
         started = None
         if status in ("active", "ended"):
             started = contact_started + _days(rng, 20, 60)
-            services.uppdrag_advance(
-                uppdrag=uppdrag, by=ombud, to=UppdragStatus.ACTIVE, on=started, version=None
+            uppdrag = services.uppdrag_advance(
+                uppdrag=uppdrag,
+                by=ombud,
+                to=UppdragStatus.ACTIVE,
+                on=started,
+                version=uppdrag.version,
             )
         ended = None
         if status == "ended":
@@ -190,6 +194,7 @@ def _seed(world: Any) -> None:  # noqa: C901 - a story, told once
             services.consent_withdraw(
                 consent=consents[0],
                 by=ombud,
+                version=consents[0].version,
                 on=min(contact_started + _days(rng, 30, 60), today),
                 reason="Klienten vill sköta kontakten själv.",
             )
@@ -234,7 +239,7 @@ def _seed(world: Any) -> None:  # noqa: C901 - a story, told once
             services.uppdrag_end(
                 uppdrag=uppdrag,
                 by=ombud,
-                version=None,
+                version=uppdrag.version,
                 on=ended,
                 end_reason=reason,
                 end_reason_other=other,
@@ -263,7 +268,7 @@ def _plan(rng, client, ombud, orgs, today, since, ended) -> None:  # type: ignor
     services.plan_update(
         plan=plan,
         by=ombud,
-        version=None,
+        version=plan.version,
         follow_up=follow_up,
         sip_status=rng.choice([SipStatus.NONE, SipStatus.REQUESTED, SipStatus.HELD]),
         sip_date=since + _days(rng, 30, 90)
@@ -273,7 +278,9 @@ def _plan(rng, client, ombud, orgs, today, since, ended) -> None:  # type: ignor
         agreement_text="Vi ses varannan vecka hemma hos mig.",
     )
     if plan.sip_status == SipStatus.HELD and plan.sip_date is None:
-        services.plan_update(plan=plan, by=ombud, version=None, sip_status=SipStatus.REQUESTED)
+        services.plan_update(
+            plan=plan, by=ombud, version=plan.version, sip_status=SipStatus.REQUESTED
+        )
     for need in needs[:2]:
         title, org_key, step_text = GOALS[need.life_area]
         goal = services.goal_create(plan=plan, by=ombud, description=title, needs=[need])

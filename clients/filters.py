@@ -125,5 +125,7 @@ class ClientFilter(django_filters.FilterSet):
 
 
 def _options(choices: Iterable[tuple[Any, Any]], current: Any) -> list[tuple[Any, Any, bool]]:
+    # Values as text: an int in a template gets the Swedish thousands separator ("1 236"),
+    # which would then not validate.
     current = "" if current is None else str(current)
-    return [(value, label, str(value) == current) for value, label in choices]
+    return [(str(value), label, str(value) == current) for value, label in choices]

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedFormMixin
 from core.models import Organisation, User, Verksamhet
+from core.textlimits import TextLimitsMixin
 
 from . import personnummer
 from .models import (
@@ -58,7 +59,7 @@ def organisations(verksamhet: Verksamhet) -> Any:
     return Organisation.objects.filter(verksamhet=verksamhet, active=True).order_by("name")
 
 
-class ClientForm(VersionedFormMixin, forms.ModelForm):
+class ClientForm(TextLimitsMixin, VersionedFormMixin, forms.ModelForm):
     personnummer = forms.CharField(
         label=_("Personal identity number"),
         required=False,
@@ -133,7 +134,7 @@ class ClientCreateForm(ClientForm):
             del self.fields["take"]
 
 
-class AdvanceForm(VersionedFormMixin, forms.Form):
+class AdvanceForm(TextLimitsMixin, VersionedFormMixin, forms.Form):
     on = date_field(_("Date"), initial_today=True)
     ombud = forms.ModelChoiceField(
         label=_("Responsible ombud"), queryset=User.objects.none(), required=False
@@ -147,7 +148,7 @@ class AdvanceForm(VersionedFormMixin, forms.Form):
             self.fields["ombud"].queryset = ombud_choices  # type: ignore[attr-defined]
 
 
-class EndForm(VersionedFormMixin, forms.Form):
+class EndForm(TextLimitsMixin, VersionedFormMixin, forms.Form):
     on = date_field(_("The uppdrag ended on"), initial_today=True)
     end_reason = forms.ChoiceField(
         label=_("Reason for ending"), choices=blank_choice(EndReason.choices)
@@ -169,7 +170,7 @@ class EndForm(VersionedFormMixin, forms.Form):
     )
 
 
-class UppdragForm(VersionedFormMixin, forms.ModelForm):
+class UppdragForm(TextLimitsMixin, VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Uppdrag
         fields = [
@@ -197,7 +198,7 @@ class UppdragForm(VersionedFormMixin, forms.ModelForm):
                 del self.fields[name]
 
 
-class ReopenForm(forms.Form):
+class ReopenForm(TextLimitsMixin, forms.Form):
     on = date_field(_("New period starts on"), initial_today=True)
     referred_by = forms.CharField(
         label=_("How the client came back"), required=False, max_length=200
@@ -214,7 +215,7 @@ class ReopenForm(forms.Form):
         self.fields["ombud"].queryset = ombud_choices  # type: ignore[attr-defined]
 
 
-class HandoverForm(forms.Form):
+class HandoverForm(TextLimitsMixin, forms.Form):
     to_ombud = forms.ModelChoiceField(
         label=_("New responsible ombud"), queryset=User.objects.none()
     )
@@ -229,7 +230,7 @@ class HandoverForm(forms.Form):
         )
 
 
-class ConsentEditForm(VersionedFormMixin, forms.ModelForm):
+class ConsentEditForm(TextLimitsMixin, VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Consent
         fields = ["organisation", "person", "scope", "form", "witness", "valid_from", "valid_until"]
@@ -248,12 +249,12 @@ class ConsentEditForm(VersionedFormMixin, forms.ModelForm):
             self.fields["valid_from"].initial = timezone.localdate
 
 
-class WithdrawForm(VersionedFormMixin, forms.Form):
+class WithdrawForm(TextLimitsMixin, VersionedFormMixin, forms.Form):
     on = date_field(_("Withdrawn on"), initial_today=True)
     reason = forms.CharField(label=_("Reason (optional)"), required=False, max_length=300)
 
 
-class FullmaktEditForm(VersionedFormMixin, forms.ModelForm):
+class FullmaktEditForm(TextLimitsMixin, VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Fullmakt
         fields = ["organisation", "covers", "valid_from", "valid_until"]
@@ -274,7 +275,7 @@ class FullmaktEditForm(VersionedFormMixin, forms.ModelForm):
             self.fields["valid_from"].initial = timezone.localdate
 
 
-class ContactLogForm(forms.ModelForm):
+class ContactLogForm(TextLimitsMixin, forms.ModelForm):
     class Meta:
         model = Contact
         fields = ["date", "type", "duration_minutes", "organisations", "no_personal_data", "note"]
@@ -294,11 +295,11 @@ class ContactLogForm(forms.ModelForm):
         self.fields["date"].initial = timezone.localdate
 
 
-class StrikeForm(forms.Form):
+class StrikeForm(TextLimitsMixin, forms.Form):
     reason = forms.CharField(label=_("Why is the entry wrong?"), max_length=300)
 
 
-class NeedForm(VersionedFormMixin, forms.ModelForm):
+class NeedForm(TextLimitsMixin, VersionedFormMixin, forms.ModelForm):
     priority = forms.TypedChoiceField(
         label=_("The client's priority"),
         coerce=int,
@@ -313,7 +314,7 @@ class NeedForm(VersionedFormMixin, forms.ModelForm):
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
 
-class PlanForm(VersionedFormMixin, forms.ModelForm):
+class PlanForm(TextLimitsMixin, VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = ActionPlan
         fields = ["follow_up", "sip_status", "sip_date", "sip_with", "agreement_text"]
@@ -325,7 +326,7 @@ class PlanForm(VersionedFormMixin, forms.ModelForm):
         help_texts = {"sip_with": _("Which organisations take part in the SIP.")}
 
 
-class GoalForm(VersionedFormMixin, forms.ModelForm):
+class GoalForm(TextLimitsMixin, VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Goal
         fields = ["description", "needs", "achieved"]
@@ -339,7 +340,7 @@ class GoalForm(VersionedFormMixin, forms.ModelForm):
         self.fields["needs"].queryset = client.needs.order_by("priority", "pk")  # type: ignore[attr-defined]
 
 
-class StepForm(VersionedFormMixin, forms.ModelForm):
+class StepForm(TextLimitsMixin, VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Step
         fields = ["description", "organisation", "responsible_text", "due", "status", "outcome"]
@@ -360,7 +361,7 @@ class StepForm(VersionedFormMixin, forms.ModelForm):
         self.fields["organisation"].queryset = organisations(verksamhet)  # type: ignore[attr-defined]
 
 
-class TaskForm(forms.ModelForm):
+class TaskForm(TextLimitsMixin, forms.ModelForm):
     class Meta:
         model = Task
         fields = ["title", "due", "client"]

@@ -35,16 +35,16 @@ nav(
 
 DASHBOARD_ROWS = 10
 
-track(Client, "verksamhet")
-track(Uppdrag, "client__verksamhet")
-track(Assignment, "uppdrag__client__verksamhet")
-track(Consent, "client__verksamhet")
-track(Fullmakt, "client__verksamhet")
-track(Contact, "client__verksamhet")
-track(Need, "client__verksamhet")
-track(ActionPlan, "client__verksamhet")
-track(Goal, "plan__client__verksamhet")
-track(Step, "goal__plan__client__verksamhet")
+track(Client, "verksamhet", client="id")
+track(Uppdrag, "client__verksamhet", client="client")
+track(Assignment, "uppdrag__client__verksamhet", client="uppdrag__client")
+track(Consent, "client__verksamhet", client="client")
+track(Fullmakt, "client__verksamhet", client="client")
+track(Contact, "client__verksamhet", client="client")
+track(Need, "client__verksamhet", client="client")
+track(ActionPlan, "client__verksamhet", client="client")
+track(Goal, "plan__client__verksamhet", client="plan__client")
+track(Step, "goal__plan__client__verksamhet", client="goal__plan__client")
 
 
 @dashboard
@@ -52,6 +52,7 @@ def client_sections(request: HttpRequest) -> list[DashboardSection]:
     from .selectors import viewer_for
     from .selectors.lists import caseload_per_ombud, waiting_first
     from .selectors.reminders import count, reminders_for, shown
+    from .views._base import log_list
     from .views._rows import url_maker, with_links
 
     if not has_role(request, Role.OMBUD, Role.LEAD, Role.ADMIN) or request.verksamhet is None:  # type: ignore[attr-defined]
@@ -72,6 +73,7 @@ def client_sections(request: HttpRequest) -> list[DashboardSection]:
                 order=10,
             )
         )
+        log_list(request, "dashboard reminders", shown(r))
     if viewer.sees_all:
         url = url_maker("clients:detail")
         waiting = [
@@ -82,6 +84,7 @@ def client_sections(request: HttpRequest) -> list[DashboardSection]:
             }
             for c in waiting_first(viewer, DASHBOARD_ROWS)
         ]
+        log_list(request, "dashboard waiting list", len(waiting))
         sections.append(
             DashboardSection(
                 _("Clients per ombud"),

@@ -35,7 +35,7 @@ urlpatterns = [
 if settings.OIDC_ENABLED:
     urlpatterns.append(path("oidc/", include("mozilla_django_oidc.urls")))
 
-if getattr(settings, "ADMIN_ENABLED", True):
+if settings.ADMIN_ENABLED:
     urlpatterns.append(path("admin/", admin.site.urls))
 
 handler400 = "core.views.pages.error_400"

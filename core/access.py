@@ -31,21 +31,27 @@ def otp_required_for(request: HttpRequest) -> bool:
     return bool(required & set(getattr(request, "roles", set())))
 
 
+def second_factor_passed(request: HttpRequest) -> bool:
+    """This session gave a code, or logged in through an IdP whose login counts as one."""
+    oidc_ok = getattr(settings, "OIDC_SATISFIES_OTP", False) and request.session.get(
+        "auth_via_oidc"
+    )
+    return bool(oidc_ok) or request.user.is_verified()  # type: ignore[union-attr]
+
+
 def _check(request: HttpRequest, roles: frozenset[str]) -> HttpResponseBase | None:
     user = request.user
     if not user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    oidc_ok = getattr(settings, "OIDC_SATISFIES_OTP", False) and request.session.get(
-        "auth_via_oidc"
-    )
-    if otp_required_for(request) and not oidc_ok and not user.is_verified():  # type: ignore[attr-defined,union-attr]
-        return redirect("otp_verify" if _has_device(user) else "otp_setup")
+    if otp_required_for(request) and not second_factor_passed(request):
+        return redirect("otp_verify" if has_device(user) else "otp_setup")
     if roles and not (set(getattr(request, "roles", set())) & roles):
         raise PermissionDenied
     return None
 
 
-def _has_device(user: Any) -> bool:
+def has_device(user: Any) -> bool:
+    """The user has a confirmed second factor (authenticator app or recovery codes)."""
     from django_otp import devices_for_user
 
     return any(True for _ in devices_for_user(user, confirmed=True))
@@ -88,6 +94,21 @@ def login_only(view: ViewFunc) -> ViewFunc:
         return view(request, *args, **kwargs)
 
     setattr(wrapped, "access_rule", {"roles": ["authenticated"], "otp": False})  # noqa: B010
+    return wrapped
+
+
+def account_page(view: ViewFunc) -> ViewFunc:
+    """Any logged-in user's own account (the password), with the second factor their roles
+    demand: a password alone must not be enough to replace the password."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        denied = _check(request, frozenset())
+        if denied is not None:
+            return denied
+        return view(request, *args, **kwargs)
+
+    setattr(wrapped, "access_rule", {"roles": ["authenticated"], "otp": True})  # noqa: B010
     return wrapped
 
 

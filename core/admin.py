@@ -2,9 +2,15 @@
 
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django_otp.admin import OTPAdminSite
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.models import AccessLog, Kommun, Organisation, RoleAssignment, User, Verksamhet
+
+# A superuser's password alone must not open the admin: only a session verified by a
+# second factor passes (the login form asks for the code). The class is swapped on the
+# default site so that every app's admin.register() keeps working.
+admin.site.__class__ = OTPAdminSite
 
 
 class RoleInline(admin.TabularInline):

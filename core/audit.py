@@ -50,6 +50,7 @@ def log_access(
     what: str = "",
     reason: str = "",
     path: str = "",
+    hits: int | None = None,
 ) -> AccessLog:
     """Write one append-only access-log row for personal data that was shown or printed."""
     return AccessLog.objects.create(
@@ -58,7 +59,30 @@ def log_access(
         action=action,
         object_type=obj._meta.label_lower,
         object_id=obj.pk,
-        what=what[:200],
-        reason=reason[:300],
-        path=path[:300],
+        what=_text(what, 200),
+        reason=_text(reason, 300),
+        path=_text(path, 300),
+        hits=hits,
     )
+
+
+def log_search(
+    *, user: Any, verksamhet: models.Model, what: str, hits: int, path: str
+) -> AccessLog:
+    """One row for a search of the verksamhet's clients: what was searched and how many it
+    found. The row names the verksamhet (no single client was read); the search text is
+    kept as typed, for the staff-only audit."""
+    return log_access(
+        user=user,
+        obj=verksamhet,
+        verksamhet_id=verksamhet.pk,
+        action=AccessLog.Action.SEARCH,
+        what=what,
+        path=path,
+        hits=hits,
+    )
+
+
+def _text(value: str, length: int) -> str:
+    # PostgreSQL refuses NUL in text; whatever else a user typed is kept.
+    return str(value).replace("\x00", "")[:length]

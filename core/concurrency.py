@@ -30,10 +30,20 @@ class StaleEdit(Exception):
         self.current = current
 
 
+class MissingVersion(StaleEdit):
+    """An edit that does not say which version it was made on: refused like a conflict."""
+
+
 def lock_for_edit(instance: M, expected_version: int | None) -> M:
-    """Lock the row and check the version; bump it. Call inside transaction.atomic()."""
+    """Lock the row and check the version; bump it. Call inside transaction.atomic().
+
+    No version, no save: a POST without the hidden field (or a form loaded before the row
+    existed) must not skip the check, or the lost update comes back by leaving a field out.
+    """
     current = type(instance)._default_manager.select_for_update().get(pk=instance.pk)
-    if expected_version is not None and current.version != expected_version:  # type: ignore[attr-defined]
+    if expected_version is None:
+        raise MissingVersion(current)
+    if current.version != expected_version:  # type: ignore[attr-defined]
         raise StaleEdit(current)
     instance.version = current.version + 1  # type: ignore[attr-defined]
     return instance
@@ -50,6 +60,23 @@ class VersionedFormMixin(forms.Form):
         if instance is not None and instance.pk and not self.is_bound:
             self.initial["version"] = instance.version
 
+    def clean_version(self) -> int | None:
+        """An edit of an existing object must carry the version it was loaded with."""
+        version: int | None = self.cleaned_data.get("version")
+        instance = getattr(self, "instance", None)
+        edited = instance.version if instance is not None and instance.pk else None
+        edited = edited if edited is not None else self.initial.get("version")
+        if version is None and edited is not None:
+            self.add_error(
+                None,
+                _(
+                    "This form was sent without its version number, so nothing was saved. "
+                    "Check the values below and save again."
+                ),
+            )
+            self._set_version(edited)
+        return version
+
     def show_conflict(self, current: models.Model) -> None:
         """Explain the conflict field by field and let the next submit overwrite knowingly.
 
@@ -61,7 +88,9 @@ class VersionedFormMixin(forms.Form):
         base = None
         if history is not None and loaded is not None:
             base = history.filter(version=loaded).order_by("-history_date").first()
-        for name, field in self.fields.items():
+        # Without a loaded version there is nothing to compare field by field.
+        compared = self.fields.items() if loaded is not None else []
+        for name, field in compared:
             if name == "version" or isinstance(field, forms.ModelMultipleChoiceField):
                 continue
             try:
@@ -91,8 +120,12 @@ class VersionedFormMixin(forms.Form):
             "check their changes and save again to keep yours."
         ) % {"who": who or _("another user")}
         self.add_error(None, msg)
+        self._set_version(current.version)  # type: ignore[attr-defined]
+
+    def _set_version(self, version: int) -> None:
+        """Show the form again with ``version``, so that the next submit saves knowingly."""
         data = self.data.copy()  # type: ignore[attr-defined]
-        data[self.add_prefix("version")] = str(current.version)  # type: ignore[attr-defined]
+        data[self.add_prefix("version")] = str(version)
         self.data = data
 
     def _loaded_version(self) -> int | None:

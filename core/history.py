@@ -1,7 +1,9 @@
 """Which models' history the lead may browse, and how each is scoped to a verksamhet.
 
 Apps call ``track(Model, "path__to__verksamhet")`` in their navigation module. The
-history views use the path to show a lead only their own verksamhet's changes.
+history views use the path to show a lead only their own verksamhet's changes. A client's
+records also name the path to the client (``client="goal__plan__client"``; ``"id"`` for the
+client itself): their history shows client data, so reading it writes an access-log row.
 """
 
 from __future__ import annotations
@@ -16,17 +18,30 @@ from django.db import models
 class Tracked:
     model: type[models.Model]
     verksamhet_path: str  # lookup from the model to the verksamhet id, e.g. "client__verksamhet"
+    client_path: str | None = None  # lookup to the client id, for a client's records
 
     @property
     def label(self) -> str:
         return self.model._meta.label_lower
 
+    @property
+    def client_model(self) -> type[models.Model] | None:
+        """The model ``client_path`` leads to (None: not a client's record)."""
+        if self.client_path is None:
+            return None
+        model: Any = self.model
+        for name in self.client_path.split("__"):
+            field = model._meta.get_field(name)
+            if field.is_relation:
+                model = field.related_model
+        return model
+
 
 TRACKED: dict[str, Tracked] = {}
 
 
-def track(model: type[models.Model], verksamhet_path: str) -> None:
-    TRACKED[model._meta.label_lower] = Tracked(model, verksamhet_path)
+def track(model: type[models.Model], verksamhet_path: str, *, client: str | None = None) -> None:
+    TRACKED[model._meta.label_lower] = Tracked(model, verksamhet_path, client)
 
 
 def readable_changes(record: Any) -> list[dict[str, Any]]:

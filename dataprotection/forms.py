@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedFormMixin
+from core.textlimits import TextLimitsMixin
 from dataprotection.models import RequestKind
 
 
@@ -19,7 +20,7 @@ def show_errors(form: forms.Form, exc: ValidationError) -> None:
         form.add_error(None, exc.messages)
 
 
-class GallringRuleForm(VersionedFormMixin):
+class GallringRuleForm(TextLimitsMixin, VersionedFormMixin):
     years_after_end = forms.IntegerField(
         label=_("Years after the last uppdrag ended"), min_value=1, max_value=50
     )
@@ -34,14 +35,14 @@ class GallringRuleForm(VersionedFormMixin):
     )
 
 
-class GallringRunForm(forms.Form):
+class GallringRunForm(TextLimitsMixin, forms.Form):
     confirm = forms.BooleanField(
         label=_("I have checked the list: remove these data now. This cannot be undone."),
         required=True,
     )
 
 
-class AnonymisationRequestForm(forms.Form):
+class AnonymisationRequestForm(TextLimitsMixin, forms.Form):
     kind = forms.ChoiceField(
         label=_("What the client asks for"), choices=RequestKind.choices, widget=forms.RadioSelect
     )
@@ -55,7 +56,7 @@ class AnonymisationRequestForm(forms.Form):
     )
 
 
-class DecisionForm(VersionedFormMixin):
+class DecisionForm(TextLimitsMixin, VersionedFormMixin):
     decision = forms.ChoiceField(
         label=_("Decision"),
         choices=[("approve", _("Approve and carry out")), ("reject", _("Reject"))],
@@ -66,7 +67,7 @@ class DecisionForm(VersionedFormMixin):
     )
 
 
-class LogReviewForm(forms.Form):
+class LogReviewForm(TextLimitsMixin, forms.Form):
     comment = forms.CharField(
         label=_("What you checked and what you found"),
         widget=forms.Textarea(attrs={"rows": 4}),

@@ -19,7 +19,7 @@ record_link(
 
 track(GallringRule, "verksamhet")
 track(GallringRun, "verksamhet")
-track(AnonymisationRequest, "verksamhet")
+track(AnonymisationRequest, "verksamhet", client="client")  # its reason is about the client
 track(LogReview, "verksamhet")
 
 

@@ -218,7 +218,7 @@ def _held_meeting(
     services.protokoll_setup(
         protokoll=protokoll,
         by=lead,
-        expected_version=None,
+        expected_version=protokoll.version,
         chair=reps["fk"],
         secretary=reps["kommun"],
         justerare=justerare,

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedFormMixin
 from core.models import Organisation, Role, User, Verksamhet
+from core.textlimits import TextLimitsMixin
 from systembrister.models import Systembrist
 
 from .models import (
@@ -40,7 +41,7 @@ class TimeInput(forms.TimeInput):
         super().__init__(format="%H:%M", **kwargs)
 
 
-class LedningsgruppForm(VersionedFormMixin, forms.ModelForm):
+class LedningsgruppForm(TextLimitsMixin, VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Ledningsgrupp
         fields = ["name", "convened_by", "quorum"]
@@ -50,7 +51,7 @@ class LedningsgruppForm(VersionedFormMixin, forms.ModelForm):
         self.fields["convened_by"].queryset = verksamhet.kommuner.all()  # type: ignore[attr-defined]
 
 
-class MemberOrganisationForm(forms.ModelForm):
+class MemberOrganisationForm(TextLimitsMixin, forms.ModelForm):
     class Meta:
         model = MemberOrganisation
         fields = ["organisation", "start", "end"]
@@ -63,7 +64,7 @@ class MemberOrganisationForm(forms.ModelForm):
         )
 
 
-class RepresentativeForm(forms.ModelForm):
+class RepresentativeForm(TextLimitsMixin, forms.ModelForm):
     class Meta:
         model = Representative
         fields = ["user", "name", "title", "role", "start", "end"]
@@ -77,7 +78,7 @@ class RepresentativeForm(forms.ModelForm):
         ).distinct()
 
 
-class SeatOfferForm(forms.ModelForm):
+class SeatOfferForm(TextLimitsMixin, forms.ModelForm):
     class Meta:
         model = SeatOffer
         fields = ["organisation", "offered_on", "answer", "answered_on", "note"]
@@ -95,7 +96,7 @@ class SeatOfferForm(forms.ModelForm):
         )
 
 
-class MeetingForm(VersionedFormMixin, forms.ModelForm):
+class MeetingForm(TextLimitsMixin, VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Meeting
         fields = ["date", "start_time", "end_time", "place", "link", "status"]
@@ -109,14 +110,14 @@ class MeetingForm(VersionedFormMixin, forms.ModelForm):
             self.initial.setdefault("end_time", datetime.time(15, 0))
 
 
-class AgendaItemForm(forms.Form):
+class AgendaItemForm(TextLimitsMixin, forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     description = forms.CharField(
         label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
 
 
-class AttendanceForm(forms.Form):
+class AttendanceForm(TextLimitsMixin, forms.Form):
     """One status and substitute field per representative."""
 
     def __init__(
@@ -156,7 +157,7 @@ class AttendanceForm(forms.Form):
         return [(self[f"status_{r.pk}"], self[f"substitute_{r.pk}"]) for r in self.representatives]
 
 
-class ProtokollSetupForm(VersionedFormMixin, forms.ModelForm):
+class ProtokollSetupForm(TextLimitsMixin, VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Protokoll
         fields = ["chair", "secretary", "justerare"]
@@ -174,7 +175,7 @@ class ProtokollSetupForm(VersionedFormMixin, forms.ModelForm):
             )
 
 
-class ParagraphForm(VersionedFormMixin, forms.ModelForm):
+class ParagraphForm(TextLimitsMixin, VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Paragraph
         fields = ["title", "discussion", "decision", "systembrister"]
@@ -194,7 +195,7 @@ class ParagraphForm(VersionedFormMixin, forms.ModelForm):
         field.required = False
 
 
-class ActionItemForm(VersionedFormMixin, forms.ModelForm):
+class ActionItemForm(TextLimitsMixin, VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = ActionItem
         fields = [

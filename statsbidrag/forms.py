@@ -9,13 +9,14 @@ from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedFormMixin
 from core.models import Role, User, Verksamhet
+from core.textlimits import TextLimitsMixin
 
 from .models import CoFinancing, Decision, EmploymentPeriod, GrantYear, Payment, Repayment
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class EmploymentPeriodForm(VersionedFormMixin, forms.ModelForm):
+class EmploymentPeriodForm(TextLimitsMixin, VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = EmploymentPeriod
         fields = ["ombud", "name", "start", "end", "percent", "employer_kommun", "employer_name"]
@@ -30,7 +31,7 @@ class EmploymentPeriodForm(VersionedFormMixin, forms.ModelForm):
         self.fields["employer_kommun"].queryset = verksamhet.kommuner.all()  # type: ignore[attr-defined]
 
 
-class GrantYearForm(VersionedFormMixin, forms.ModelForm):
+class GrantYearForm(TextLimitsMixin, VersionedFormMixin, forms.ModelForm):
     year = forms.IntegerField(label=_("Year"), min_value=2013, max_value=2100)
 
     class Meta:
@@ -55,7 +56,7 @@ class GrantYearForm(VersionedFormMixin, forms.ModelForm):
             del self.fields["year"]
 
 
-class CoFinancingForm(forms.ModelForm):
+class CoFinancingForm(TextLimitsMixin, forms.ModelForm):
     class Meta:
         model = CoFinancing
         fields = ["kommun", "planned", "actual"]
@@ -65,21 +66,21 @@ class CoFinancingForm(forms.ModelForm):
         self.fields["kommun"].queryset = verksamhet.kommuner.all()  # type: ignore[attr-defined]
 
 
-class DecisionForm(forms.ModelForm):
+class DecisionForm(TextLimitsMixin, forms.ModelForm):
     class Meta:
         model = Decision
         fields = ["decided_on", "reference", "granted_amount", "arsanstallningar", "note"]
         widgets = {"decided_on": DATE, "note": forms.Textarea(attrs={"rows": 3})}
 
 
-class PaymentForm(forms.ModelForm):
+class PaymentForm(TextLimitsMixin, forms.ModelForm):
     class Meta:
         model = Payment
         fields = ["paid_on", "amount", "note"]
         widgets = {"paid_on": DATE}
 
 
-class RepaymentForm(forms.ModelForm):
+class RepaymentForm(TextLimitsMixin, forms.ModelForm):
     class Meta:
         model = Repayment
         fields = ["demanded_on", "amount", "reason", "repaid_on"]
@@ -90,7 +91,7 @@ class RepaymentForm(forms.ModelForm):
         }
 
 
-class AnswersForm(VersionedFormMixin, forms.Form):
+class AnswersForm(TextLimitsMixin, VersionedFormMixin, forms.Form):
     """One text area per free-text question of the document's question list."""
 
     def __init__(

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedFormMixin
 from core.models import Organisation, Verksamhet
+from core.textlimits import TextLimitsMixin
 
 from .models import Answer, Outcome, Status, Systembrist
 from .services import ForwardTo
@@ -21,7 +22,7 @@ def _rows(n: int) -> forms.Textarea:
     return forms.Textarea(attrs={"rows": n})
 
 
-class ReportForm(VersionedFormMixin, forms.ModelForm):
+class ReportForm(TextLimitsMixin, VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Systembrist
         fields = [
@@ -59,22 +60,22 @@ class ReportForm(VersionedFormMixin, forms.ModelForm):
         self.fields["clients_affected"].widget.attrs["min"] = 1
 
 
-class SupportForm(forms.Form):
+class SupportForm(TextLimitsMixin, forms.Form):
     clients_affected = forms.IntegerField(
         label=_("Number of your clients affected"), min_value=1, initial=1
     )
     note = forms.CharField(label=_("Note (optional)"), required=False, widget=_rows(2))
 
 
-class CommentForm(forms.Form):
+class CommentForm(TextLimitsMixin, forms.Form):
     comment = forms.CharField(label=_("Comment"), required=False, widget=_rows(2))
 
 
-class ReturnForm(forms.Form):
+class ReturnForm(TextLimitsMixin, forms.Form):
     comment = forms.CharField(label=_("What should the reporter change?"), widget=_rows(3))
 
 
-class MergeForm(forms.Form):
+class MergeForm(TextLimitsMixin, forms.Form):
     into = forms.ModelChoiceField(label=_("Merge into"), queryset=Systembrist.objects.none())
     comment = forms.CharField(label=_("Comment"), required=False, widget=_rows(2))
 
@@ -87,7 +88,7 @@ class MergeForm(forms.Form):
         )
 
 
-class AgendaForm(forms.Form):
+class AgendaForm(TextLimitsMixin, forms.Form):
     meeting = forms.ChoiceField(label=_("Meeting"))
 
     def __init__(self, *args: Any, meetings: list[Any], **kwargs: Any) -> None:
@@ -99,28 +100,28 @@ class AgendaForm(forms.Form):
         ]
 
 
-class SendForAnswerForm(forms.Form):
+class SendForAnswerForm(TextLimitsMixin, forms.Form):
     answer_due = forms.DateField(label=_("Answer due"), widget=DATE)
     comment = forms.CharField(
         label=_("Question to the organisations"), required=False, widget=_rows(2)
     )
 
 
-class AnswerForm(VersionedFormMixin, forms.ModelForm):
+class AnswerForm(TextLimitsMixin, VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Answer
         fields = ["text", "planned_action", "planned_by"]
         widgets = {"text": _rows(4), "planned_action": _rows(3), "planned_by": DATE}
 
 
-class CloseForm(forms.Form):
+class CloseForm(TextLimitsMixin, forms.Form):
     outcome = forms.ChoiceField(
         label=_("Outcome"), choices=Outcome.choices, widget=forms.RadioSelect
     )
     conclusion = forms.CharField(label=_("The steering group's conclusion"), widget=_rows(4))
 
 
-class ForwardForm(forms.Form):
+class ForwardForm(TextLimitsMixin, forms.Form):
     to = forms.ChoiceField(
         label=_("Forward to"), choices=ForwardTo.choices, widget=forms.RadioSelect
     )

@@ -22,7 +22,7 @@ from django.http import Http404, HttpRequest
 from django.utils import timezone
 
 from core.access import has_role
-from core.models import Role, Verksamhet
+from core.models import Role, RoleAssignment, Verksamhet
 
 from ..models import Assignment, Client, Uppdrag, UppdragStatus
 from ._built import built_once
@@ -54,6 +54,26 @@ def viewer_for(request: HttpRequest) -> Viewer:
     )
 
 
+def viewer_of(*, user: Any, verksamhet: Verksamhet) -> Viewer | None:
+    """The same view as ``viewer_for`` outside a request (services): None for a user who holds
+    none of the client roles in ``verksamhet``."""
+    if user is None or getattr(user, "pk", None) is None:
+        return None
+    roles = set(
+        RoleAssignment.objects.filter(user=user, verksamhet=verksamhet).values_list(
+            "role", flat=True
+        )
+    )
+    if not roles & set(CLIENT_ROLES):
+        return None
+    return Viewer(
+        user=user,
+        verksamhet=verksamhet,
+        sees_all=bool(roles & {Role.LEAD, Role.ADMIN}),
+        today=timezone.localdate(),
+    )
+
+
 def current_on(day: datetime.date, prefix: str = "") -> Q:
     """An assignment is current on ``day``: started, and not ended by then. ``prefix`` names
     the assignment from another model (``"assignments__"``)."""
@@ -80,9 +100,11 @@ def on_waiting_list(day: datetime.date) -> Exists:
     return Exists(waiting)
 
 
-def restricted() -> Q:
-    """Processing of the client is restricted (GDPR art. 18)."""
-    return Q(restricted_at__isnull=False)
+def restricted(client: str = "") -> Q:
+    """Processing of the client is restricted (GDPR art. 18). ``client`` names the client
+    from another model (``"client"`` for a task)."""
+    prefix = f"{client}__" if client else ""
+    return Q(**{f"{prefix}restricted_at__isnull": False})
 
 
 def visible_clients(viewer: Viewer) -> QuerySet[Client]:

@@ -10,7 +10,7 @@ from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Window
 from ..models import ActionPlan, Client, Consent, Fullmakt, Step, StepStatus, Task, Uppdrag
 from ..models import UppdragStatus as S
 from ._built import built_once
-from .access import Viewer, assigned_to
+from .access import Viewer, assigned_to, restricted
 from .lists import last_contact, latest_uppdrag
 
 SOON_DAYS = 7
@@ -19,10 +19,13 @@ OPEN = (S.CONTACT_BUILDING, S.ACTIVE)
 
 
 def _open_clients_of(verksamhet_id: int, ombud_id: int, day: datetime.date) -> QuerySet[Client]:
-    """The ombud's clients with an open (contact-building or active) uppdrag."""
+    """The ombud's clients with an open (contact-building or active) uppdrag, restricted
+    clients left out (the same rule as ``visible_clients``: an ombud no longer works with them)."""
     open_uppdrag = Uppdrag.objects.filter(client=OuterRef("pk"), status__in=OPEN)
-    return Client.objects.filter(verksamhet_id=verksamhet_id).filter(
-        assigned_to(ombud_id, day), Exists(open_uppdrag)
+    return (
+        Client.objects.filter(verksamhet_id=verksamhet_id)
+        .filter(assigned_to(ombud_id, day), Exists(open_uppdrag))
+        .exclude(restricted())
     )
 
 
@@ -128,10 +131,12 @@ def reminders_for(viewer: Viewer, *, limit: int | None = None) -> dict[str, Any]
 
 
 def open_tasks(viewer: Viewer) -> QuerySet[Any]:
-    """The user's open manual tasks (rows: pk, title, due, client_id, alias)."""
+    """The user's open manual tasks (rows: pk, title, due, client_id, alias); tasks about a
+    restricted client are left out with the client."""
     return (
         Task.objects.filter(owner=viewer.user, done_at__isnull=True)
         .filter(Q(client__isnull=True) | Q(client__verksamhet=viewer.verksamhet))
+        .exclude(restricted("client"))
         .order_by("due", "pk")
         .values("pk", "title", "due", "client_id", alias=F("client__alias"))
     )

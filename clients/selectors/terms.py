@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from core.models import Verksamhet
 
-from ..models import Client
+from .access import viewer_of, visible_clients
 
 
-def identifying_terms(*, verksamhet: Verksamhet) -> list[str]:
-    """Aliases and names of the verksamhet's clients, for the systembrist de-identification guard.
+def identifying_terms(*, verksamhet: Verksamhet, user: Any) -> list[str]:
+    """Aliases and names of the clients ``user`` may see, for the de-identification guard.
 
-    Used by systembrister; returns distinct, non-empty terms of at least two characters.
+    Only those: a guard that knew the names of clients hidden from the writer would tell them
+    who is a client (see ``systembrister.guard``). Members and grant officers see no client,
+    so they get no terms. Distinct, non-empty terms of at least two characters.
     """
+    viewer = viewer_of(user=user, verksamhet=verksamhet)
+    if viewer is None:
+        return []
     terms: set[str] = set()
-    for alias, first, last in Client.objects.filter(verksamhet=verksamhet).values_list(
+    for alias, first, last in visible_clients(viewer).values_list(
         "alias", "first_name", "last_name"
     ):
         for term in (alias, first, last, f"{first} {last}".strip()):

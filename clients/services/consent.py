@@ -55,7 +55,7 @@ def consent_update(*, consent: Consent, by: Any, version: int | None, **changes:
 
 @transaction.atomic
 def consent_withdraw(
-    *, consent: Consent, by: Any, on: datetime.date, reason: str = "", version: int | None = None
+    *, consent: Consent, by: Any, on: datetime.date, version: int | None, reason: str = ""
 ) -> Consent:
     """The client withdraws the consent from ``on``: no contact about them after that."""
     apply_edit(consent, by=by, version=version, changes={})
@@ -111,7 +111,7 @@ def fullmakt_update(
 
 @transaction.atomic
 def fullmakt_withdraw(
-    *, fullmakt: Fullmakt, by: Any, on: datetime.date, reason: str = "", version: int | None = None
+    *, fullmakt: Fullmakt, by: Any, on: datetime.date, version: int | None, reason: str = ""
 ) -> Fullmakt:
     apply_edit(fullmakt, by=by, version=version, changes={})
     if fullmakt.withdrawn_on is not None:

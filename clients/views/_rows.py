@@ -18,6 +18,7 @@ from django.http import HttpRequest
 from core.labels import labels_of
 from core.links import url_maker
 from core.models import User
+from core.query import PageQuery
 
 from ..models import ContactType, UppdragStatus
 from ..templatetags.clients_extras import STATUS_CLASS
@@ -37,17 +38,15 @@ def page_of(request: HttpRequest, qs: QuerySet[Any], per_page: int, *, short: bo
     number = request.GET.get("sida")
     paginator = Paginator(qs, per_page)
     if short:
-        try:
-            n = int(number)  # type: ignore[arg-type]
-        except (TypeError, ValueError):
-            n = 1
-        if n >= 1:
+        n = PageQuery.read(request)["sida"] if number else 1
+        if n is not None:
             start = (n - 1) * per_page
             rows = list(qs.annotate(n_total=Window(Count("*")))[start : start + per_page])
             if rows or n == 1:
                 paginator.count = rows[0]["n_total"] if rows else 0
                 return Page(rows, n, paginator)
-        # a page before the first or after the last: get_page gives the last page
+        # a page before the first or after the last: get_page gives the last page (and the
+        # first for anything that is not a page number)
     return paginator.get_page(number)
 
 

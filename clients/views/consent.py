@@ -7,12 +7,14 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from core.query import IdField, QueryForm
+
 from .. import services
 from ..forms import ConsentEditForm, FullmaktEditForm, WithdrawForm
 from ..models import Consent, Fullmakt
 from ..selectors import client_for
 from ..selectors.detail import EXPIRY_WARNING_DAYS, consent_overview, consents, fullmakter
-from ._base import client_view, form_page, log_view, run_form, without
+from ._base import client_view, form_page, run_form, without
 
 FULLMAKT_INTRO = _(
     "A fullmakt is the exception. Use it only when the client cannot act themselves, and limit "
@@ -20,10 +22,9 @@ FULLMAKT_INTRO = _(
 )
 
 
-@client_view
+@client_view(what="consents")
 def consent_page(request: HttpRequest, pk: int) -> HttpResponse:
     viewer, client = client_for(request, pk)
-    log_view(request, client, "consents")
     all_consents = consents(client)
     all_fullmakter = fullmakter(client)
     for f in all_fullmakter:
@@ -47,13 +48,17 @@ def consent_page(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+class ConsentQuery(QueryForm):
+    organisation = IdField()  # "ask for consent" links name the organisation
+
+
 @client_view
 def consent_create(request: HttpRequest, pk: int) -> HttpResponse:
     viewer, client = client_for(request, pk, write=True)
     form = ConsentEditForm(
         request.POST or None,
         verksamhet=viewer.verksamhet,
-        initial={"organisation": request.GET.get("organisation")},
+        initial={"organisation": ConsentQuery.read(request)["organisation"]},
     )
     done = run_form(
         request,

@@ -14,16 +14,15 @@ from ..forms import ContactLogForm, StrikeForm
 from ..models import Contact
 from ..selectors import client_for
 from ..selectors.detail import contact_log
-from ._base import client_view, form_page, log_view, run_form
+from ._base import client_view, form_page, run_form
 from ._rows import contact_rows, page_of
 
 PER_PAGE = 30
 
 
-@client_view
+@client_view(what="contacts")
 def contacts(request: HttpRequest, pk: int) -> HttpResponse:
     viewer, client = client_for(request, pk)
-    log_view(request, client, "contacts")
     page = page_of(request, contact_log(client), PER_PAGE, short=True)
     strike = url_maker("clients:contact_strike", client.pk) if client.editable else None  # type: ignore[attr-defined]
     return render(

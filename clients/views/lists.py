@@ -16,6 +16,7 @@ from core.models import Role
 from ..filters import ClientFilter
 from ..selectors import viewer_for
 from ..selectors.lists import caseload, caseload_per_ombud, waiting_clients, waiting_list
+from ._base import log_list
 from ._rows import client_rows, page_of
 
 PER_PAGE = 25
@@ -28,6 +29,7 @@ def client_list(request: HttpRequest) -> HttpResponse:
     viewer = viewer_for(request)
     filterset = ClientFilter(request.GET or None, caseload(viewer), viewer=viewer)
     page, rows = _page(request, filterset.qs, short=not viewer.sees_all)
+    log_list(request, "client list", page.paginator.count, searched=searched(filterset))
     title = _("All clients") if viewer.sees_all else _("My clients")
     return render(
         request,
@@ -47,6 +49,7 @@ def client_list(request: HttpRequest) -> HttpResponse:
 def waiting(request: HttpRequest) -> HttpResponse:
     viewer = viewer_for(request)
     page, rows = _page(request, waiting_list(viewer), short=True)
+    log_list(request, "waiting list", page.paginator.count)
     return render(request, "clients/waiting.html", {"page": page, "rows": rows, "querystring": ""})
 
 
@@ -63,6 +66,20 @@ def _page(
 ) -> tuple[Page, list[dict[str, Any]]]:
     page = page_of(request, qs, PER_PAGE, short=short)
     return page, client_rows(page.object_list)
+
+
+def searched(filterset: ClientFilter) -> str:
+    """What the list was searched and filtered by, as applied (invalid values are left out):
+    the search text, then each filter as name=value, apart by " · ". Empty when the list is
+    unfiltered."""
+    data = getattr(filterset.form, "cleaned_data", {})
+    text = (data.get("q") or "").strip()
+    filters = [
+        f"{name}={data[name]}"
+        for name in filterset.filters
+        if name != "q" and data.get(name) not in (None, "")
+    ]
+    return " · ".join([text, *filters] if text else filters)
 
 
 def _querystring(request: HttpRequest) -> str:

@@ -14,13 +14,12 @@ from ..forms import GoalForm, NeedForm, PlanForm, StepForm
 from ..models import ActionPlan, Goal, Need, Step
 from ..selectors import client_for
 from ..selectors.detail import needs, plan, responsible_on, uppdrag_periods
-from ._base import client_view, form_page, log_view, run_form, without
+from ._base import client_view, form_page, run_form, without
 
 
-@client_view
+@client_view(what="plan")
 def plan_page(request: HttpRequest, pk: int) -> HttpResponse:
     viewer, client = client_for(request, pk)
-    log_view(request, client, "plan")
     return render(
         request,
         "clients/plan.html",
@@ -177,10 +176,9 @@ def step_edit(request: HttpRequest, pk: int, spk: int) -> HttpResponse:
     return form_page(request, form, title=_("Edit step"), client=client, cancel="clients:plan")
 
 
-@client_view
+@client_view(what="plan pdf", pdf=True)
 def plan_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     viewer, client = client_for(request, pk)
-    log_view(request, client, "plan pdf", pdf=True)
     title = _("My plan")
     data = render_pdf(
         "clients/pdf/plan.html",
@@ -190,10 +188,9 @@ def plan_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     return pdf_response(data, f"plan-{client.pk}.pdf")
 
 
-@client_view
+@client_view(what="agreement pdf", pdf=True)
 def agreement_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     viewer, client = client_for(request, pk)
-    log_view(request, client, "agreement pdf", pdf=True)
     periods = uppdrag_periods(client)
     latest = periods[0] if periods else None
     assignment = responsible_on(latest, viewer.today)

@@ -14,7 +14,7 @@ from .. import services
 from ..forms import ClientCreateForm, ClientForm
 from ..selectors import client_for, viewer_for
 from ..selectors.detail import overview
-from ._base import client_view, form_page, log_view, run_form, without
+from ._base import client_view, form_page, run_form, without
 from .lists import LIST_ROLES
 
 
@@ -49,10 +49,9 @@ def client_create(request: HttpRequest) -> HttpResponse:
     )
 
 
-@client_view
+@client_view(what="overview")
 def client_detail(request: HttpRequest, pk: int) -> HttpResponse:
     viewer, client = client_for(request, pk)
-    log_view(request, client, "overview")
     data = overview(client, viewer.today)
     return render(
         request,
@@ -61,11 +60,9 @@ def client_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@client_view
+@client_view(what="edit")
 def client_edit(request: HttpRequest, pk: int) -> HttpResponse:
     viewer, client = client_for(request, pk, write=True)
-    if request.method == "GET":
-        log_view(request, client, "edit")
     form = ClientForm(request.POST or None, instance=client, verksamhet=viewer.verksamhet)
     done = run_form(
         request,

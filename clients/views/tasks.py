@@ -8,13 +8,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from core.access import requires
+from core.query import IdField, QueryForm
 
 from .. import services
 from ..forms import TaskForm
 from ..models import Task
 from ..selectors import viewer_for, visible_clients
-from ..selectors.reminders import reminders_for
-from ._base import form_page, run_form
+from ..selectors.reminders import count, reminders_for
+from ._base import form_page, log_list, run_form
 from ._rows import with_links
 from .lists import LIST_ROLES
 
@@ -22,11 +23,13 @@ from .lists import LIST_ROLES
 @requires(*LIST_ROLES)
 def tasks(request: HttpRequest) -> HttpResponse:
     viewer = viewer_for(request)
-    return render(
-        request,
-        "clients/tasks.html",
-        {"r": with_links(reminders_for(viewer)), "today": viewer.today},
-    )
+    r = with_links(reminders_for(viewer))
+    log_list(request, "tasks", count(r))
+    return render(request, "clients/tasks.html", {"r": r, "today": viewer.today})
+
+
+class TaskQuery(QueryForm):
+    klient = IdField()  # the client page's "new task" link
 
 
 @requires(*LIST_ROLES)
@@ -34,8 +37,9 @@ def task_create(request: HttpRequest) -> HttpResponse:
     viewer = viewer_for(request)
     clients = visible_clients(viewer).order_by("alias")
     initial = {}
-    if request.GET.get("klient", "").isdigit():
-        initial["client"] = clients.filter(pk=request.GET["klient"]).first()
+    chosen = TaskQuery.read(request)["klient"]
+    if chosen is not None:
+        initial["client"] = clients.filter(pk=chosen).first()
     form = TaskForm(request.POST or None, clients=clients, initial=initial)
     done = run_form(
         request,

@@ -18,7 +18,7 @@ from ..selectors import client_for
 from ..selectors.access import current_assignments
 from ..selectors.detail import responsible_on, uppdrag_periods
 from ..selectors.lists import ombud_users
-from ._base import client_view, form_page, log_view, run_form, without
+from ._base import client_view, form_page, run_form, without
 
 STEPS = {"kontaktskapande": UppdragStatus.CONTACT_BUILDING, "aktivt": UppdragStatus.ACTIVE}
 
@@ -30,10 +30,9 @@ def _latest(client_pk: int) -> Uppdrag:
     return uppdrag
 
 
-@client_view
+@client_view(what="uppdrag")
 def uppdrag_page(request: HttpRequest, pk: int) -> HttpResponse:
     viewer, client = client_for(request, pk)
-    log_view(request, client, "uppdrag")
     periods = uppdrag_periods(client)
     latest = periods[0] if periods else None
     responsible = responsible_on(latest, viewer.today)

@@ -90,15 +90,27 @@ TEMPLATES = [
 
 
 def database_settings(base_dir: Path) -> dict:
-    """DATABASE_URL when set, else the embedded PostgreSQL under var/pg."""
-    if env.str("DATABASE_URL", default=""):
-        return {"default": env.db("DATABASE_URL")}
-    from core.db import embedded_database
+    """DATABASE_URL when set, else the embedded PostgreSQL under var/pg.
 
-    return {"default": embedded_database(base_dir)}
+    ``owner`` is the role that owns the tables (migrations, gallring, erasure), from
+    DATABASE_OWNER_URL; without it, the same role as ``default`` (core/db_roles.py).
+    """
+    if env.str("DATABASE_URL", default=""):
+        default = env.db("DATABASE_URL")
+    else:
+        from core.db import embedded_database
+
+        default = embedded_database(base_dir)
+    if env.str("DATABASE_OWNER_URL", default=""):
+        # Used now and then (a migrate, a gallring run): no connection kept open.
+        owner = {**env.db("DATABASE_OWNER_URL"), "CONN_MAX_AGE": 0}
+    else:
+        owner = dict(default)
+    return {"default": default, "owner": owner}
 
 
 DATABASES = database_settings(BASE_DIR)
+DATABASE_ROUTERS = ["core.db_roles.OwnerPathRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "core.User"
@@ -159,6 +171,10 @@ OIDC_SATISFIES_OTP = env.bool("OIDC_SATISFIES_OTP", default=True)
 # Roles that must use a second factor (TOTP). Enrolment happens at first login.
 OTP_REQUIRED_ROLES = env.list("OTP_REQUIRED_ROLES", default=["ombud", "lead", "admin"])
 OTP_TOTP_ISSUER = "Ombud"
+
+# Django's admin (for superusers) asks for the second factor too (ombud/admin.py); production
+# turns it off unless ADMIN_ENABLED is set.
+ADMIN_ENABLED = env.bool("ADMIN_ENABLED", default=True)
 
 LANGUAGE_CODE = "sv"
 # The UI is Swedish for everyone; msgids are English (see docs/architecture.md).

@@ -5,15 +5,23 @@ from django.core.exceptions import ImproperlyConfigured
 from .base import *  # noqa: F403
 from .base import env
 
-for _name in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"):
+for _name in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "DATABASE_OWNER_URL"):
     if not env.str(_name, default=""):
         raise ImproperlyConfigured(f"{_name} must be set in production")
 
 DEBUG = False
 SECRET_KEY = env.str("SECRET_KEY")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
-DATABASES = {"default": env.db("DATABASE_URL")}
-DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+# The app connects as a role that may only read and write; the owner role migrates and
+# removes what gallring and erasure must remove (docs/operations.md, Database roles).
+DATABASES = {
+    "default": {**env.db("DATABASE_URL"), "CONN_MAX_AGE": env.int("CONN_MAX_AGE", default=60)},
+    "owner": {**env.db("DATABASE_OWNER_URL"), "CONN_MAX_AGE": 0},
+}
+if DATABASES["default"]["USER"] == DATABASES["owner"]["USER"]:
+    raise ImproperlyConfigured(
+        "DATABASE_URL must name the app's own role, not the owner of DATABASE_OWNER_URL"
+    )
 
 # INSECURE_LOCAL_HTTP is only for trying the docker-compose path on http://localhost:
 # it turns off the HTTPS-only cookie and redirect settings (check --deploy then warns).
@@ -28,4 +36,7 @@ CSRF_COOKIE_SECURE = not _LOCAL_HTTP
 SESSION_COOKIE_NAME = "sessionid" if _LOCAL_HTTP else "__Host-sessionid"
 CSRF_COOKIE_NAME = "csrftoken" if _LOCAL_HTTP else "__Host-csrftoken"
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+# The admin bypasses the app's access rules: off unless an operator needs it (and then it
+# still asks for the second factor).
+ADMIN_ENABLED = env.bool("ADMIN_ENABLED", default=False)
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.smtp.EmailBackend")

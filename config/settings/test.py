@@ -22,3 +22,6 @@ WHITENOISE_USE_FINDERS = True
 # Parallel test runs on one server (several developers, or CI beside runserver) pick their
 # own test database name.
 DATABASES["default"]["TEST"] = {"NAME": env.str("TEST_DB_NAME", default="test_ombud")}
+# Tests create their database, so they run as the owner; the owner alias is the same
+# database (tests/security/test_finding10_db_roles.py switches ``default`` to an app role).
+DATABASES["owner"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}

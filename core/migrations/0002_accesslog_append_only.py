@@ -1,9 +1,11 @@
 """The access log is append-only: PostgreSQL refuses UPDATE and DELETE on it.
 
 The only exception is gallring (removal after the retention period), which must set the
-transaction-local setting ``ombud.gallring = 'on'`` first. Nothing in the web app does.
-TRUNCATE is not trapped (Django's test runner flushes tables with it); in production the
-application's database role is given no TRUNCATE privilege (docs/operations.md).
+transaction-local setting ``ombud.gallring = 'on'`` first and run as the table's owner (or a
+member of its role): gallring runs as the owner (core/db_roles.py), and the app's role has no
+DELETE privilege on the table anyway, so the trigger is a second line of defence. TRUNCATE is
+not trapped (Django's test runner flushes tables with it); in production the application's
+database role is given no TRUNCATE privilege (grant_app_role, docs/operations.md).
 """
 
 from django.db import migrations
@@ -11,7 +13,9 @@ from django.db import migrations
 FORWARD = """
 CREATE OR REPLACE FUNCTION core_accesslog_append_only() RETURNS trigger AS $$
 BEGIN
-    IF TG_OP = 'DELETE' AND current_setting('ombud.gallring', true) = 'on' THEN
+    IF TG_OP = 'DELETE' AND current_setting('ombud.gallring', true) = 'on'
+       AND pg_has_role(current_user,
+                       (SELECT relowner FROM pg_class WHERE oid = TG_RELID), 'MEMBER') THEN
         RETURN OLD;
     END IF;
     RAISE EXCEPTION 'core_accesslog is append-only: % refused', TG_OP

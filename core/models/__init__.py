@@ -1,3 +1,4 @@
+from . import devices  # noqa: F401  (history of the second-factor devices)
 from .audit import AccessLog
 from .tenancy import Kommun, Organisation, OrganisationType, Verksamhet
 from .users import Role, RoleAssignment, User

@@ -1,7 +1,8 @@
 """Append-only access log: who read which personal data, when, and why if asked.
 
-A database trigger (migration 0002) refuses UPDATE and DELETE on this table. The only way
-round it is the gallring path, which sets the transaction-local setting ``ombud.gallring``.
+The app's database role may only INSERT and SELECT here (``grant_app_role``), and a trigger
+(migrations 0002, 0007) refuses UPDATE and DELETE besides. The only way round it is gallring,
+which runs as the owner role and sets the transaction-local setting ``ombud.gallring``.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ class AccessLog(models.Model):
     what = models.CharField(_("what"), max_length=200, blank=True)
     reason = models.CharField(_("reason"), max_length=300, blank=True)
     path = models.CharField(max_length=300, blank=True)
+    # A search: how many records it found (``what`` holds what was searched for).
+    hits = models.PositiveIntegerField(_("hits"), null=True, blank=True)
 
     class Meta:
         ordering = ["-at"]

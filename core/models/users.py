@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from .history import ChangeHistory
 from .tenancy import Organisation, Verksamhet
 
 
@@ -45,7 +46,8 @@ class User(AbstractUser):
     REQUIRED_FIELDS = []  # type: ignore[misc]
 
     objects = EmailUserManager()  # type: ignore[misc,assignment]
-    history = HistoricalRecords(excluded_fields=["password", "last_login"])
+    # A login saves last_login only: no history row (a password change does write one).
+    history = ChangeHistory(excluded_fields=["password", "last_login"], quiet_fields=["last_login"])
 
     class Meta:
         ordering = ["first_name", "last_name", "email"]

@@ -4,20 +4,23 @@ from __future__ import annotations
 
 import base64
 from io import BytesIO
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
-from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from core.access import login_only, public
+from core import second_factor
+from core.access import account_page, has_device, login_only, public, second_factor_passed
 from core.forms import EmailAuthenticationForm, OtpTokenForm
 
 login = public(
@@ -31,10 +34,10 @@ login = public(
     )
 )
 logout = public(auth_views.LogoutView.as_view())
-password_change = login_only(
+password_change = account_page(
     auth_views.PasswordChangeView.as_view(success_url=reverse_lazy("password_change_done"))
 )
-password_change_done = login_only(auth_views.PasswordChangeDoneView.as_view())
+password_change_done = account_page(auth_views.PasswordChangeDoneView.as_view())
 password_reset = public(auth_views.PasswordResetView.as_view())
 password_reset_done = public(auth_views.PasswordResetDoneView.as_view())
 password_reset_confirm = public(auth_views.PasswordResetConfirmView.as_view())
@@ -53,22 +56,20 @@ def _qr_svg(data: str) -> str:
 
 @login_only
 def otp_setup(request: HttpRequest) -> HttpResponse:
-    """Enrol an authenticator app: show the QR code, confirm with one code, hand out recovery codes."""
+    """Enrol an authenticator app: show the QR code, confirm with one code, hand out recovery codes.
+
+    Once the user has a second factor, only a session that has given it may add another
+    device (and so replace the recovery codes): a password alone must not replace the phone.
+    """
     user = request.user
-    device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
-    if device is None:
-        device = TOTPDevice.objects.create(user=user, name=_("Authenticator app"), confirmed=False)
+    if has_device(user) and not second_factor_passed(request):
+        return redirect(f"{reverse('otp_verify')}?{urlencode({'next': reverse('otp_setup')})}")
+    device = second_factor.pending_app(user=user, session=request.session)
     form = OtpTokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if device.verify_token(form.cleaned_data["token"].strip()):
-            device.confirmed = True
-            device.save()
+        if second_factor.code_matches(device, form.cleaned_data["token"].strip()):
+            codes = second_factor.app_enrol(device=device, session=request.session, by=user)
             otp_login(request, device)
-            static, _created = StaticDevice.objects.get_or_create(user=user, name="recovery")
-            static.token_set.all().delete()
-            codes = [StaticToken.random_token() for _i in range(10)]
-            for code in codes:
-                static.token_set.create(token=code)
             return render(request, "registration/otp_recovery_codes.html", {"codes": codes})
         form.add_error(
             "token", _("The code did not match. Check the time on your phone and try again.")
@@ -95,9 +96,18 @@ def otp_verify(request: HttpRequest) -> HttpResponse:
         ):
             if device.verify_token(token):
                 otp_login(request, device)
-                return redirect(request.GET.get("next") or "dashboard")
+                return redirect(_local_next(request) or "dashboard")
         form.add_error("token", _("The code is wrong or has expired."))
     return render(request, "registration/otp_verify.html", {"form": form})
+
+
+def _local_next(request: HttpRequest) -> str:
+    """``?next=`` when it stays on this site (the check Django's login view makes)."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    safe = url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return target if safe else ""
 
 
 @require_POST

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 from itertools import islice
+from typing import Any
 
+from django import forms
 from django.core.paginator import Paginator
+from django.db.models import F
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from core.access import requires
-from core.history import TRACKED, readable_changes
+from core.audit import log_access
+from core.history import TRACKED, Tracked, readable_changes
 from core.models import Role
+from core.query import QueryForm
 
 PER_MODEL = 50
 
@@ -23,11 +28,15 @@ def _row(record: object) -> dict:
     }
 
 
+class HistoryQuery(QueryForm):
+    typ = forms.ChoiceField(required=False, choices=lambda: [(label, label) for label in TRACKED])
+
+
 @requires(Role.LEAD, Role.ADMIN)
 def history_recent(request: HttpRequest) -> HttpResponse:
     """Latest changes in the verksamhet, optionally for one kind of record."""
     verksamhet = request.verksamhet  # type: ignore[attr-defined]
-    only = request.GET.get("typ", "")
+    only = HistoryQuery.read(request)["typ"] or ""
     tracked = [t for t in TRACKED.values() if not only or t.label == only]
     records = []
     for t in tracked:
@@ -44,6 +53,16 @@ def history_recent(request: HttpRequest) -> HttpResponse:
         ((t.label, t.model._meta.verbose_name_plural) for t in TRACKED.values()),
         key=lambda c: str(c[1]),
     )
+    if any(TRACKED[row["label"]].client_path is not None for row in rows):
+        # Old and new values of client records: one row for the page (the clients on it are
+        # many, and a row each would be a write per change shown).
+        log_access(
+            user=request.user,
+            obj=verksamhet,
+            verksamhet_id=verksamhet.pk,
+            what=f"change history {only}".strip(),
+            path=request.path,
+        )
     return render(
         request,
         "core/history_recent.html",
@@ -58,12 +77,32 @@ def history_object(request: HttpRequest, label: str, pk: int) -> HttpResponse:
     if t is None:
         raise Http404
     verksamhet = request.verksamhet  # type: ignore[attr-defined]
-    obj = t.model._default_manager.filter(
-        pk=pk, **{f"{t.verksamhet_path}_id": verksamhet.pk}
-    ).first()
+    found = t.model._default_manager.filter(pk=pk, **{f"{t.verksamhet_path}_id": verksamhet.pk})
+    if t.client_path is not None:
+        found = found.annotate(read_client_id=F(t.client_path))
+    obj = found.first()
     records = t.model.history.filter(id=pk, **{f"{t.verksamhet_path}_id": verksamhet.pk})  # type: ignore[attr-defined]
     records = records.select_related("history_user").order_by("-history_date")
     if obj is None and not records.exists():
         raise Http404
     rows = [_row(r) for r in records[:200]]
+    if t.client_path is not None:
+        _log_client_read(request, t, pk, obj, records)
     return render(request, "core/history_object.html", {"rows": rows, "obj": obj, "tracked": t})
+
+
+def _log_client_read(request: HttpRequest, t: Tracked, pk: int, obj: Any, records: Any) -> None:
+    """The history of a client's record shows client data: one access-log row naming the
+    client (as every client page does), else, when the record's links are gone, the record."""
+    client_id = getattr(obj, "read_client_id", None)
+    if client_id is None:  # deleted: its history rows still name their parent
+        client_id = records.values_list(t.client_path, flat=True).first()
+    client_model: Any = t.client_model
+    target = t.model(pk=pk) if client_id is None else client_model(pk=client_id)
+    log_access(
+        user=request.user,
+        obj=target,
+        verksamhet_id=request.verksamhet.pk,  # type: ignore[attr-defined]
+        what=f"change history {t.label} {pk}",
+        path=request.path,
+    )

@@ -43,7 +43,7 @@ def clients_for(verksamhet: Verksamhet, *, search: str = "") -> models.QuerySet:
     search = search.strip()
     if search:
         query = Q(alias__icontains=search)
-        if search.isdigit():
+        if search.isdecimal():  # what int() reads ("²" is a digit, not a decimal)
             query |= Q(pk=int(search)) | Q(personnummer__startswith=search)
         qs = qs.filter(query)
     return qs

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from clients.services import client_restrict
 from core.audit import save
 from core.concurrency import lock_for_edit
+from core.db_roles import owner_path
 from core.models import Role, RoleAssignment
 from dataprotection.models import (
     AnonymisationRequest,
@@ -55,14 +56,16 @@ def anonymisation_request(*, client: Any, kind: str, reason: str, by: Any) -> An
     return request
 
 
-@transaction.atomic
+# As the owner role, in one transaction: erasure deletes history rows, which the app's
+# role may not (core/db_roles.py).
+@owner_path()
 def anonymisation_decide(
     *,
     request: AnonymisationRequest,
     by: Any,
     approve: bool,
+    expected_version: int | None,
     comment: str = "",
-    expected_version: int | None = None,
 ) -> AnonymisationRequest:
     """Approve (and carry out) or reject. Only an administrator other than the requester."""
     lock_for_edit(request, expected_version)

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from core.access import has_role, requires
+from core.audit import log_access
 from core.concurrency import StaleEdit
 from core.models import Role
 from dataprotection.forms import AnonymisationRequestForm, DecisionForm, show_errors
@@ -39,6 +40,13 @@ def request_new(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("The request is registered and awaits an administrator."))
             return redirect("dataprotection:anonymisation_detail", pk=made.pk)
+    log_access(
+        user=request.user,
+        obj=client,
+        verksamhet_id=client.verksamhet_id,
+        what="anonymisation request form",
+        path=request.path,
+    )
     return render(
         request, "dataprotection/anonymisation_request.html", {"form": form, "client": client}
     )
@@ -73,6 +81,13 @@ def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
         and found.status == "requested"
     )
     history = found.history.select_related("history_user").order_by("history_date")
+    log_access(
+        user=request.user,
+        obj=found.client,
+        verksamhet_id=found.verksamhet_id,
+        what="anonymisation request",
+        path=request.path,
+    )
     return render(
         request,
         "dataprotection/anonymisation_detail.html",

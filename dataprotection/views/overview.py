@@ -8,8 +8,10 @@ from django.shortcuts import render
 
 from clients.models import UppdragStatus
 from core.access import requires
+from core.audit import log_search
 from core.models import AccessLog, Role
 from core.pdf import pdf_response
+from core.query import QueryForm, SearchField
 from dataprotection.selectors.gallring import dry_run
 from dataprotection.selectors.loggkontroll import unsigned_months
 from dataprotection.selectors.screens import client_in, clients_for, requests_for
@@ -33,13 +35,25 @@ def index(request: HttpRequest) -> HttpResponse:
     )
 
 
+class ClientSearch(QueryForm):
+    q = SearchField()
+
+
 @requires(Role.LEAD, Role.ADMIN)
 def clients(request: HttpRequest) -> HttpResponse:
     verksamhet = request.verksamhet  # type: ignore[attr-defined]
-    search = request.GET.get("q", "")
+    search = ClientSearch.read(request)["q"] or ""
     page = Paginator(clients_for(verksamhet, search=search), PER_PAGE).get_page(
         request.GET.get("sida")
     )
+    if search.strip():  # a search reads the clients it finds: the text and the hits
+        log_search(
+            user=request.user,
+            verksamhet=verksamhet,
+            what=search.strip(),
+            hits=page.paginator.count,
+            path=request.path,
+        )
     statuses = dict(UppdragStatus.choices)
     for c in page.object_list:
         c.uppdrag_status_label = statuses.get(c.uppdrag_status, "")

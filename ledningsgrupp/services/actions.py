@@ -23,6 +23,7 @@ from ..models import (
     Paragraph,
     Representative,
 )
+from ._guard import guard
 from .agenda import agenda_draft
 
 
@@ -65,6 +66,7 @@ def action_item_create(
 ) -> ActionItem:
     """A new open action item. It joins the agenda of the next planned meeting at once."""
     _validate(group, title, owner_organisation, owner_representative)
+    guard(group.verksamhet, {"title": title, "description": description}, by=by)
     item = ActionItem(
         ledningsgrupp=group,
         title=title.strip(),
@@ -102,6 +104,7 @@ def action_item_update(
 ) -> ActionItem:
     lock_for_edit(item, expected_version)
     _validate(item.ledningsgrupp, title, owner_organisation, owner_representative)
+    guard(item.ledningsgrupp.verksamhet, {"title": title, "description": description}, by=by)
     if status == ActionItemStatus.DONE and done_on is None:
         done_on = timezone.localdate()
     if status != ActionItemStatus.DONE:

@@ -24,6 +24,7 @@ from ..models import (
     MeetingStatus,
     Protokoll,
 )
+from ._guard import guard
 
 # Reports the ledningsgrupp should hear about at its next meeting.
 AGENDA_STATUSES = [
@@ -198,6 +199,7 @@ def agenda_systembrist_add(*, meeting: Meeting, report: Systembrist, by: Any) ->
 def agenda_item_add(*, meeting: Meeting, by: Any, title: str, description: str = "") -> AgendaItem:
     if not title.strip():
         raise ValidationError({"title": _("Write a title.")})
+    guard(meeting.ledningsgrupp.verksamhet, {"title": title, "description": description}, by=by)
     return _add(meeting, by=by, kind=AgendaItemKind.FREE, title=title, description=description)
 
 
@@ -207,6 +209,11 @@ def agenda_item_update(
 ) -> AgendaItem:
     if not title.strip():
         raise ValidationError({"title": _("Write a title.")})
+    guard(
+        item.meeting.ledningsgrupp.verksamhet,
+        {"title": title, "description": description},
+        by=by,
+    )
     item.title, item.description = title, description
     save(item, by=by)
     return item

@@ -26,6 +26,7 @@ from ..models import (
     Representative,
     Signature,
 )
+from ._guard import guard
 from ._lock import ProtokollLocked, ensure_unlocked, refuses_when_locked
 
 __all__ = [
@@ -60,6 +61,14 @@ def _check_systembrister(meeting: Meeting, systembrister: list[Systembrist]) -> 
     verksamhet_id = meeting.ledningsgrupp.verksamhet_id
     if any(s.verksamhet_id != verksamhet_id for s in systembrister):
         raise ValidationError({"systembrister": _("A systembrist belongs to another PO service.")})
+
+
+def _guard_paragraph(
+    meeting: Meeting, *, by: Any, title: str, discussion: str, decision: str
+) -> None:
+    """The members read the protokoll (and a decision goes to each linked systembrist)."""
+    texts = {"title": title, "discussion": discussion, "decision": decision}
+    guard(meeting.ledningsgrupp.verksamhet, texts, by=by)
 
 
 def _record_decisions(
@@ -102,6 +111,7 @@ def paragraph_add(
     ensure_unlocked(protokoll, _("New paragraph: %(title)s") % {"title": title})
     if not title.strip():
         raise ValidationError({"title": _("Write a title.")})
+    _guard_paragraph(meeting, by=by, title=title, discussion=discussion, decision=decision)
     _check_systembrister(meeting, systembrister)
     group = Ledningsgrupp.objects.select_for_update().get(pk=meeting.ledningsgrupp_id)
     year = meeting.date.year
@@ -144,6 +154,9 @@ def paragraph_update(
     lock_for_edit(paragraph, expected_version)
     if not title.strip():
         raise ValidationError({"title": _("Write a title.")})
+    _guard_paragraph(
+        protokoll.meeting, by=by, title=title, discussion=discussion, decision=decision
+    )
     _check_systembrister(protokoll.meeting, systembrister)
     previous = Paragraph.objects.get(pk=paragraph.pk)
     previous_ids = set(previous.systembrister.values_list("pk", flat=True))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -9,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.access import requires
+from core.query import IdField, QueryForm
 
 from .. import services
 from ..forms import ActionItemForm
@@ -17,12 +19,16 @@ from ..selectors import action_items_of, manages
 from ._base import MANAGE_ROLES, READ_ROLES, group_or_404, require_manager, run_service
 
 
+class ActionListQuery(QueryForm):
+    status = forms.ChoiceField(required=False, choices=ActionItemStatus.choices)
+
+
 @requires(*READ_ROLES)
 def action_list(request: HttpRequest) -> HttpResponse:
     group = group_or_404(request)
-    status = request.GET.get("status", ActionItemStatus.OPEN)
-    if status not in ActionItemStatus.values:
-        status = ""
+    status: str = ActionItemStatus.OPEN  # open items unless another status (or all: "") is asked
+    if "status" in request.GET:
+        status = ActionListQuery.read(request)["status"] or ""
     return render(
         request,
         "ledningsgrupp/actions.html",
@@ -36,14 +42,18 @@ def action_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+class ActionQuery(QueryForm):
+    paragraf = IdField()  # "new action item" from a paragraph
+
+
 @requires(*MANAGE_ROLES)
 def action_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     group = group_or_404(request)
     item = get_object_or_404(ActionItem, pk=pk, ledningsgrupp=group) if pk else None
     require_manager(request, group)
     paragraph = None
-    source = request.GET.get("paragraf", "")
-    if item is None and source.isdigit():
+    source = ActionQuery.read(request)["paragraf"]
+    if item is None and source is not None:
         paragraph = (
             Paragraph.objects.filter(pk=source, ledningsgrupp=group)
             .select_related("protokoll__meeting")

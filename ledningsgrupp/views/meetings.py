@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from core.access import requires
 from core.pdf import pdf_response
+from core.query import QueryForm, SearchField, YearField
 
 from .. import services
 from ..documents import agenda_pdf, meeting_ics
@@ -38,16 +39,16 @@ from ._base import (
 )
 
 
-def _year(request: HttpRequest) -> int | None:
-    raw = request.GET.get("ar", "")
-    return int(raw) if raw.isdigit() else None
+class ArchiveQuery(QueryForm):
+    ar = YearField()
+    q = SearchField()
 
 
 @requires(*READ_ROLES)
 def archive(request: HttpRequest) -> HttpResponse:
     group = group_or_404(request)
-    year = _year(request)
-    q = request.GET.get("q", "").strip()[:100]
+    query = ArchiveQuery.read(request)
+    year, q = query["ar"], query["q"] or ""
     data = meetings_archive(group=group, year=year, q=q)
     return render(
         request,

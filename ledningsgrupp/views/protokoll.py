@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.access import requires
+from core.query import IdField, QueryForm
 
 from .. import services
 from ..forms import ParagraphForm, ProtokollSetupForm
@@ -96,13 +97,17 @@ def protokoll_setup(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+class ParagraphQuery(QueryForm):
+    punkt = IdField()  # a paragraph from an agenda item
+
+
 @requires(*MANAGE_ROLES)
 def paragraph_create(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = meeting_for(request=request, pk=pk)
     require_manager(request, meeting.ledningsgrupp)
     initial: dict = {}
-    source = request.GET.get("punkt", "")
-    if source.isdigit():
+    source = ParagraphQuery.read(request)["punkt"]
+    if source is not None:
         item = AgendaItem.objects.filter(pk=source, meeting=meeting).first()
         if item is not None:
             initial = {"title": item.title}

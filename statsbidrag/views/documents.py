@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import csv
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.contrib import messages
@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from core.access import has_role, requires
 from core.concurrency import StaleEdit
+from core.csvexport import csv_response
 from core.models import Role
 from core.pdf import pdf_response
 
@@ -79,20 +80,23 @@ def document_edit(request: HttpRequest, year: int, kind: str) -> HttpResponse:
     if selectors.is_submitted(doc):
         messages.info(request, _("This document has been submitted and can no longer be changed."))
         return redirect("statsbidrag:document", year=year, kind=kind)
-    if request.method == "POST" and doc is None:
-        doc = services.document_for(kind=kind, grant_year=gy, by=request.user)
     placeholder = doc or type("Draft", (), {"answers": {}, "pk": None, "version": 1})()
+    created = request.method == "POST" and doc is None
+    if created:
+        doc = services.document_for(kind=kind, grant_year=gy, by=request.user)
     form = AnswersForm(
         request.POST or None, questions=_questions(kind, gy, doc), instance=placeholder
     )
     if request.method == "POST" and form.is_valid():
+        # The first save creates the draft: this user loaded no version of it.
+        version = doc.version if created else form.cleaned_data.get("version")
         try:
             services.document_save_answers(
                 kind=kind,
                 document=doc,
                 by=request.user,
                 answers=form.answers(),
-                expected_version=form.cleaned_data.get("version"),
+                expected_version=version,
             )
         except StaleEdit as exc:
             form.show_conflict(exc.current)
@@ -142,25 +146,24 @@ def document_csv(request: HttpRequest, year: int, kind: str, table: str) -> Http
     found: Table | None = next((t for t in content.all_tables() if t.key == table), None)
     if found is None:
         raise Http404
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{kind}-{year}-{found.key}.csv"'
-    response.write("\ufeff")  # Excel opens UTF-8 with a BOM
-    writer = csv.writer(response, delimiter=";")
+    response, writer = csv_response(f"{kind}-{year}-{found.key}.csv")
     writer.writerow([label for label, _kind in found.columns])
     for row in found.rows:
         writer.writerow(
             [
-                format_cell(v, "text") if k in ("text", "date") else _csv_value(v, k)
+                format_cell(v, "text") if k in ("text", "date") else _csv_value(v)
                 for v, k in zip(row, found.kinds, strict=True)
             ]
         )
     return response
 
 
-def _csv_value(value: Any, kind: str) -> str:
-    """Numbers with a decimal comma and no grouping (what Swedish Excel reads)."""
-    if value is None:
-        return ""
-    if isinstance(value, int | str) and not isinstance(value, bool):
-        return str(value).replace(".", ",")
-    return str(value)
+def _csv_value(value: Any) -> Any:
+    """A number column's value as a number: snapshots keep decimals as strings ("1.8767"),
+    and the CSV writer writes numbers with a decimal comma and text as text."""
+    if isinstance(value, str):
+        try:
+            return Decimal(value)
+        except InvalidOperation:
+            return value
+    return value

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from core.access import requires
 from core.concurrency import StaleEdit
+from core.query import QueryForm, YearField
 
 from .. import selectors, services
 from ..arsanstallning import arsanstallningar, period_share, to_decimal
@@ -18,13 +19,14 @@ from ..forms import EmploymentPeriodForm
 from .common import MANAGE, show_errors
 
 
+class PeriodListQuery(QueryForm):
+    ar = YearField()
+
+
 @requires(*MANAGE)
 def period_list(request: HttpRequest) -> HttpResponse:
     v = request.verksamhet  # type: ignore[attr-defined]
-    try:
-        year = int(request.GET.get("ar", ""))
-    except ValueError:
-        year = timezone.localdate().year
+    year = PeriodListQuery.read(request)["ar"] or timezone.localdate().year
     year = min(max(year, 2013), 2100)
     periods = list(selectors.employment_periods_for(verksamhet=v))
     rows = [{"period": p, "share": to_decimal(period_share(p, year))} for p in periods]

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from core.audit import save
 from core.models import Role, RoleAssignment
 
-from ..guard import check_texts, client_terms
+from ..guard import guard_texts
 from ..models import Event, Systembrist
 
 
@@ -40,9 +40,12 @@ def require_lead(user: Any, report: Systembrist) -> None:
         raise PermissionDenied(_("Only the coordinator can do this."))
 
 
-def guard(verksamhet: Any, texts: Mapping[str, str]) -> None:
-    """Stop the save when any free text looks identifying (message per field)."""
-    check_texts(texts, terms=client_terms(verksamhet))
+def guard(verksamhet: Any, texts: Mapping[str, str], *, by: Any) -> None:
+    """Stop the save when any free text looks identifying (message per field).
+
+    Names are those of the clients ``by`` may see: the guard tells no one who else is a client.
+    """
+    guard_texts(verksamhet=verksamhet, by=by, texts=texts)
 
 
 def refuse(message: str, field: str | None = None) -> ValidationError:

@@ -41,7 +41,7 @@ def systembrist_send_for_answer(
         raise refuse(_("Give a date for the answer."), "answer_due")
     if answer_due <= timezone.localdate():
         raise refuse(_("The answer date must be after today."), "answer_due")
-    guard(report.verksamhet, {"comment": comment})
+    guard(report.verksamhet, {"comment": comment}, by=by)
     report.status = Status.AWAITING_ANSWER
     report.answer_due = answer_due
     report.version += 1
@@ -96,7 +96,7 @@ def systembrist_answer(
         errors["planned_action"] = _("Describe the planned action that the date refers to.")
     if errors:
         raise ValidationError(errors)
-    guard(report.verksamhet, {"text": text, "planned_action": planned_action})
+    guard(report.verksamhet, {"text": text, "planned_action": planned_action}, by=by)
 
     answer = report.answers.filter(organisation=organisation).first()
     revised = answer is not None
@@ -139,7 +139,7 @@ def systembrist_close(
         errors["conclusion"] = _("Write the steering group's conclusion.")
     if errors:
         raise ValidationError(errors)
-    guard(report.verksamhet, {"conclusion": conclusion})
+    guard(report.verksamhet, {"conclusion": conclusion}, by=by)
     report.status = Status.CLOSED
     report.outcome = outcome
     report.conclusion = conclusion.strip()
@@ -176,7 +176,7 @@ def systembrist_forward(
         errors["forwarded_on"] = _("The date cannot be in the future.")
     if errors:
         raise ValidationError(errors)
-    guard(report.verksamhet, {"comment": comment})
+    guard(report.verksamhet, {"comment": comment}, by=by)
     report.forwarded_to = str(ForwardTo(to).label)
     report.forwarded_on = forwarded_on
     report.version += 1

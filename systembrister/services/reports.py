@@ -32,6 +32,7 @@ SUPPORTABLE = (
 def _validate(
     *,
     verksamhet: Verksamhet,
+    by: Any,
     organisations: Iterable[Organisation],
     clients_affected: int,
     first_observed: datetime.date,
@@ -52,7 +53,7 @@ def _validate(
     if not (texts.get("description") or "").strip():
         errors["description"] = _("Describe the failure.")
     try:
-        guard(verksamhet, texts)
+        guard(verksamhet, texts, by=by)
     except ValidationError as exc:
         for name, messages in exc.message_dict.items():
             errors.setdefault(name, messages[0])
@@ -87,6 +88,7 @@ def systembrist_create(
     }
     orgs = _validate(
         verksamhet=verksamhet,
+        by=by,
         organisations=organisations,
         clients_affected=clients_affected,
         first_observed=first_observed,
@@ -138,6 +140,7 @@ def systembrist_update(
     }
     orgs = _validate(
         verksamhet=current.verksamhet,
+        by=by,
         organisations=organisations,
         clients_affected=clients_affected,
         first_observed=first_observed,
@@ -165,7 +168,7 @@ def systembrist_submit(*, report: Systembrist, by: Any) -> Systembrist:
     if report.status not in EDITABLE:
         raise refuse(_("Only drafts and reports sent back can be submitted."))
     # Client names may have been added since the draft was saved: check again.
-    guard(report.verksamhet, {name: getattr(report, name) for name in TEXT_FIELDS})
+    guard(report.verksamhet, {name: getattr(report, name) for name in TEXT_FIELDS}, by=by)
     report.status = Status.SUBMITTED
     report.submitted_at = timezone.now()
     report.version += 1
@@ -190,7 +193,7 @@ def systembrist_support(
         raise refuse(_("At least one client must be affected."), "clients_affected")
     if report.supports.filter(ombud=by).exists():
         raise refuse(_("You already support this report."))
-    guard(report.verksamhet, {"note": note})
+    guard(report.verksamhet, {"note": note}, by=by)
     support = Support(
         systembrist=report, ombud=by, clients_affected=clients_affected, note=note.strip()
     )

@@ -10,8 +10,10 @@ from django.utils.translation import gettext as _
 
 from core.audit import save
 
+from ..guard import client_terms, findings_in, message_for
 from ..models import Event, EventKind, Status, Support, Systembrist
 from ._common import event, guard, locked, refuse, require_lead
+from .reports import TEXT_FIELDS
 
 MERGEABLE = (Status.SUBMITTED, Status.ACCEPTED)
 MERGE_TARGETS = (
@@ -23,6 +25,29 @@ MERGE_TARGETS = (
 )
 
 
+def _check_with_every_name(report: Systembrist, names: tuple[str, ...], *, by: Any) -> None:
+    """The coordinator's gate before the ledningsgrupp reads the report.
+
+    The reporter's texts were checked against the names of the reporter's own clients only (the
+    guard may not tell an ombud who else is a client). The coordinator sees every client, so
+    here the texts meet every name, and a report naming a colleague's client stops.
+    """
+    found = findings_in(
+        {name: getattr(report, name) for name in names},
+        terms=client_terms(report.verksamhet, by=by),
+    )
+    if found:
+        raise refuse(
+            message_for(
+                [f for findings in found.values() for f in findings],
+                _(
+                    "The report may identify a person: %(words)s. "
+                    "Send it back to the reporter with what to change."
+                ),
+            )
+        )
+
+
 @transaction.atomic
 def systembrist_return(*, report: Systembrist, by: Any, comment: str) -> Systembrist:
     """Send a submitted report back to its reporter with what to change."""
@@ -32,7 +57,7 @@ def systembrist_return(*, report: Systembrist, by: Any, comment: str) -> Systemb
         raise refuse(_("Only submitted reports can be sent back."))
     if not (comment or "").strip():
         raise refuse(_("Tell the reporter what to change."), "comment")
-    guard(report.verksamhet, {"comment": comment})
+    guard(report.verksamhet, {"comment": comment}, by=by)
     report.status = Status.RETURNED
     report.version += 1
     save(report, by=by)
@@ -47,7 +72,8 @@ def systembrist_accept(*, report: Systembrist, by: Any, comment: str = "") -> Sy
     report = locked(report)
     if report.status != Status.SUBMITTED:
         raise refuse(_("Only submitted reports can be accepted."))
-    guard(report.verksamhet, {"comment": comment})
+    guard(report.verksamhet, {"comment": comment}, by=by)
+    _check_with_every_name(report, TEXT_FIELDS, by=by)
     report.status = Status.ACCEPTED
     report.version += 1
     save(report, by=by)
@@ -90,7 +116,8 @@ def systembrist_merge(
         raise refuse(_("Only submitted or accepted reports can be merged."))
     if target.status not in MERGE_TARGETS:
         raise refuse(_("The chosen report cannot take a duplicate in its status."), "into")
-    guard(source.verksamhet, {"comment": comment})
+    guard(source.verksamhet, {"comment": comment}, by=by)
+    _check_with_every_name(source, ("title",), by=by)  # the title goes to the target's timeline
 
     _add_support(target, ombud_id=source.reporter_id, count=source.clients_affected, note="", by=by)
     for support in list(source.supports.all()):

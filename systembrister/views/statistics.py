@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import csv
-from typing import Any
-
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.access import requires
+from core.csvexport import csv_response
 from core.models import Role
 from core.pdf import pdf_response, render_pdf
+from core.query import QueryForm, YearField
 
 from ..filters import RegisterFilter
 from ..models import Status
@@ -20,11 +19,12 @@ from ..selectors import Viewer, in_year, register, statistics, total_affected, y
 from ..stats import shown_statistics, suppress
 
 
+class YearQuery(QueryForm):
+    ar = YearField()
+
+
 def _year(request: HttpRequest, choices: list[int]) -> int:
-    try:
-        year = int(request.GET.get("ar", ""))
-    except ValueError:
-        year = timezone.localdate().year
+    year = YearQuery.read(request)["ar"] or timezone.localdate().year
     return year if year in choices else choices[0]
 
 
@@ -43,13 +43,6 @@ def statistics_page(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _csv(filename: str) -> tuple[HttpResponse, Any]:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")  # Excel opens UTF-8 with a BOM
-    return response, csv.writer(response, delimiter=";")
-
-
 @requires(*Role)
 def statistics_csv(request: HttpRequest) -> HttpResponse:
     viewer = Viewer.of(request)
@@ -58,7 +51,7 @@ def statistics_csv(request: HttpRequest) -> HttpResponse:
     stats = shown_statistics(
         statistics(verksamhet=viewer.verksamhet, year=year), staff=viewer.is_staff
     )
-    response, writer = _csv(f"systembrister-statistik-{year}.csv")
+    response, writer = csv_response(f"systembrister-statistik-{year}.csv")
     writer.writerow([_("Year"), _("Grouping"), _("Value"), _("Number")])
     writer.writerow([year, _("Total"), _("Reported"), stats["reported"]])
     groups = [
@@ -80,7 +73,7 @@ def register_csv(request: HttpRequest) -> HttpResponse:
     filterset = RegisterFilter(
         request.GET or None, queryset=register(viewer), verksamhet=viewer.verksamhet
     )
-    response, writer = _csv("systembrister.csv")
+    response, writer = csv_response("systembrister.csv")
     writer.writerow(
         [
             _("Report number"),

@@ -76,4 +76,18 @@ def cases(world):  # type: ignore[no-untyped-def]
         if name not in no_post:
             # An empty form: errors shown (200) for those who may write, 404 for the rest.
             result.append(Case(name, OBJECT, kwargs=kwargs, method="post", data={}))
+    # The change history of each kind of client record (lead and admin; shows client data).
+    f["assignment"] = f["uppdrag"].assignments.get()
+    records = ("client", "uppdrag", "assignment", "consent", "fullmakt", "contact", "need")
+    for key in (*records, "plan", "goal", "step"):
+        result.append(_history(f[key]))
+    result.append(Case("history_recent", LEAD_LISTS, query="typ=clients.client"))
     return result
+
+
+def _history(obj):  # type: ignore[no-untyped-def]
+    return Case(
+        "history_object",
+        only({"lead": 200, "admin": 200}, outsider=404),
+        kwargs={"label": obj._meta.label_lower, "pk": obj.pk},
+    )

@@ -40,3 +40,57 @@ def test_unrestricted_client_is_unchanged_for_the_lead(client, world) -> None:  
     client.force_login(world.lead_lars)
     body = client.get(f"/klienter/{mine.pk}/").content.decode()
     assert "Behandlingen är begränsad" not in body
+
+
+def test_finding9_restricted_client_left_out_of_ombud_reminders_and_counts(client, world) -> None:  # type: ignore[no-untyped-def]
+    """A restricted client is no longer worked with: none of its overdue follow-up, step,
+    task, ending consent or fullmakt, or missing contact reminds the ombud, nor counts."""
+    import datetime
+
+    from clients.selectors.access import Viewer
+    from clients.selectors.reminders import count, reminders_for
+    from tests.clients.factories import (
+        ConsentFactory,
+        FullmaktFactory,
+        GoalFactory,
+        PlanFactory,
+        StepFactory,
+        TaskFactory,
+        today,
+    )
+
+    day = today()
+    hidden = client_of(world, world.ombud_anna, alias="Dold")  # no contact: also "quiet"
+    fk = world.orgs["fk"]
+    plan = PlanFactory(client=hidden, follow_up=day - datetime.timedelta(days=5))
+    StepFactory(goal=GoalFactory(plan=plan), due=day - datetime.timedelta(days=2))
+    TaskFactory(owner=world.ombud_anna, client=hidden, title="Ring Dolds handläggare", due=day)
+    ConsentFactory(
+        client=hidden,
+        organisation=fk,
+        recorded_by=world.ombud_anna,
+        valid_until=day + datetime.timedelta(days=10),
+    )
+    FullmaktFactory(
+        client=hidden,
+        organisation=fk,
+        recorded_by=world.ombud_anna,
+        valid_until=day + datetime.timedelta(days=10),
+    )
+    client.force_login(world.ombud_anna)
+    viewer = Viewer(user=world.ombud_anna, verksamhet=world.verksamhet, sees_all=False, today=day)
+    before = reminders_for(viewer)
+    assert all(before["totals"][k] >= 1 for k in before["totals"]), before["totals"]
+    assert "Dold" in client.get("/").content.decode()
+    assert "Ring Dolds handläggare" in client.get("/klienter/uppgifter/").content.decode()
+
+    _restrict(world, hidden)
+
+    dashboard = client.get("/").content.decode()
+    tasks = client.get("/klienter/uppgifter/").content.decode()
+    for body in (dashboard, tasks):
+        assert "Dold" not in body
+    assert "Påminnelser (0)" in dashboard
+    after = reminders_for(viewer)
+    assert count(after) == 0, after["totals"]
+    assert count(reminders_for(viewer, limit=10)) == 0

@@ -64,7 +64,11 @@ def test_contact_refused_from_the_day_the_consent_is_withdrawn(world, annas_clie
         client=annas_client, organisation=world.orgs["af"], recorded_by=world.ombud_anna
     )
     services.consent_withdraw(
-        consent=consent, by=world.ombud_anna, on=today() - D(days=1), reason="Vill själv"
+        consent=consent,
+        by=world.ombud_anna,
+        on=today() - D(days=1),
+        reason="Vill själv",
+        version=consent.version,
     )
     log(annas_client, world.ombud_anna, world.orgs["af"], today() - D(days=2))
     with pytest.raises(ValidationError):
@@ -164,6 +168,10 @@ def test_fullmakt_needs_end_date_within_a_year(world, annas_client) -> None:
     fullmakt = services.fullmakt_create(
         **base, covers="Bostadstillägg", valid_from=today(), valid_until=today() + D(days=40)
     )
-    services.fullmakt_withdraw(fullmakt=fullmakt, by=world.ombud_anna, on=today())
+    services.fullmakt_withdraw(
+        fullmakt=fullmakt, by=world.ombud_anna, on=today(), version=fullmakt.version
+    )
     with pytest.raises(ValidationError):
-        services.fullmakt_update(fullmakt=fullmakt, by=world.ombud_anna, version=None, covers="x")
+        services.fullmakt_update(
+            fullmakt=fullmakt, by=world.ombud_anna, version=fullmakt.version, covers="x"
+        )

@@ -40,8 +40,8 @@ def test_needs_goals_and_steps(world, annas_client) -> None:
     assert "outcome" in exc.value.message_dict
     services.step_update(step=step, by=by, version=1, status=StepStatus.DONE, outcome="Beviljat")
     with pytest.raises(ValidationError):
-        services.plan_update(plan=plan, by=by, version=None, sip_status="held")
-    services.plan_update(plan=plan, by=by, version=None, sip_status="held", sip_date=today())
+        services.plan_update(plan=plan, by=by, version=1, sip_status="held")
+    services.plan_update(plan=plan, by=by, version=1, sip_status="held", sip_date=today())
     services.goal_update(goal=goal, by=by, version=1, achieved=True, needs=[])
     assert goal.needs.count() == 0
 

@@ -77,34 +77,34 @@ def test_life_cycle_waiting_contact_active_ended_reopened(world) -> None:
     uppdrag = client.uppdrag.get()
     with pytest.raises(ValidationError):  # leaving the waiting list needs an ombud
         services.uppdrag_advance(
-            uppdrag=uppdrag, by=world.lead_lars, to="contact_building", on=today(), version=None
+            uppdrag=uppdrag, by=world.lead_lars, to="contact_building", on=today(), version=1
         )
     services.uppdrag_advance(
         uppdrag=uppdrag,
         by=world.lead_lars,
         to="contact_building",
         on=today() - D(days=20),
-        version=None,
+        version=1,
         ombud=world.ombud_anna,
     )
     with pytest.raises(ValidationError):  # dates never go backwards
         services.uppdrag_advance(
-            uppdrag=uppdrag, by=world.ombud_anna, to="active", on=today() - D(days=25), version=None
+            uppdrag=uppdrag, by=world.ombud_anna, to="active", on=today() - D(days=25), version=2
         )
     services.uppdrag_advance(
-        uppdrag=uppdrag, by=world.ombud_anna, to="active", on=today() - D(days=10), version=None
+        uppdrag=uppdrag, by=world.ombud_anna, to="active", on=today() - D(days=10), version=2
     )
     with pytest.raises(ValidationError):
         services.uppdrag_reopen(client=client, by=world.ombud_anna, on=today())
     with pytest.raises(ValidationError) as exc:
         services.uppdrag_end(
-            uppdrag=uppdrag, by=world.ombud_anna, version=None, on=today(), end_reason="other"
+            uppdrag=uppdrag, by=world.ombud_anna, version=3, on=today(), end_reason="other"
         )
     assert "end_reason_other" in exc.value.message_dict
     services.uppdrag_end(
         uppdrag=uppdrag,
         by=world.ombud_anna,
-        version=None,
+        version=3,
         on=today(),
         end_reason=EndReason.GOALS_MET,
         boende_end="egen",

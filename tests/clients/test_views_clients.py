@@ -88,7 +88,8 @@ def test_caseload_shows_own_clients_and_waiting_list(client, world) -> None:
     # read-only on the waiting list; taking the client gives edit access
     assert client.get(f"/klienter/{waiting.pk}/andra/").status_code == 403
     response = client.post(
-        f"/klienter/{waiting.pk}/uppdrag/starta/kontaktskapande/", {"on": today().isoformat()}
+        f"/klienter/{waiting.pk}/uppdrag/starta/kontaktskapande/",
+        {"on": today().isoformat(), "version": waiting.uppdrag.get().version},
     )
     assert response.status_code == 302
     assert client.get(f"/klienter/{waiting.pk}/andra/").status_code == 200

@@ -123,3 +123,18 @@ def test_caseload_and_reminders_reflect_changes_at_once(client, world) -> None:
     client_of(world, world.ombud_anna, alias="Andra")  # started 100 days ago, no contact
     assert aliases(client.get("/klienter/").content.decode()) == ["Andra", "Första"]
     assert "Andra" in client.get("/").content.decode()
+
+
+def test_filter_options_with_ids_from_1000_are_not_split_by_the_thousands_separator(
+    client, world
+) -> None:
+    """A Swedish page writes 1236 as "1 236": an option value must not, or choosing that
+    ombud is refused as an invalid choice."""
+    from core.models import Role
+    from tests.core.factories import user_with_role
+
+    user_with_role(world.verksamhet, Role.OMBUD, id=1236, email="ombud1236@example.se")
+    client.force_login(world.lead_lars)
+    body = client.get("/klienter/?ombud=1236").content.decode()
+    assert '<option value="1236" selected>' in body
+    assert "is-invalid" not in body

@@ -12,7 +12,8 @@ PROD_ENV = {
     "DJANGO_SETTINGS_MODULE": "config.settings.production",
     "SECRET_KEY": "x" * 20 + "-production-like-secret-key-with-enough-entropy-9f8e7d6c",
     "ALLOWED_HOSTS": "ombud.example.se",
-    "DATABASE_URL": "postgres://ombud@localhost:5432/ombud",
+    "DATABASE_URL": "postgres://ombud_app@localhost:5432/ombud",
+    "DATABASE_OWNER_URL": "postgres://ombud_owner@localhost:5432/ombud",
 }
 
 
@@ -51,3 +52,17 @@ def test_production_refuses_to_start_without_database_url() -> None:
     result = _manage("check", env=env)
     assert result.returncode != 0
     assert "DATABASE_URL must be set in production" in result.stderr
+
+
+def test_production_refuses_to_start_without_the_owner_role() -> None:
+    env = {k: v for k, v in PROD_ENV.items() if k != "DATABASE_OWNER_URL"}
+    result = _manage("check", env=env)
+    assert result.returncode != 0
+    assert "DATABASE_OWNER_URL must be set in production" in result.stderr
+
+
+def test_production_refuses_the_owner_as_the_app_role() -> None:
+    env = {**PROD_ENV, "DATABASE_URL": PROD_ENV["DATABASE_OWNER_URL"]}
+    result = _manage("check", env=env)
+    assert result.returncode != 0
+    assert "must name the app's own role" in result.stderr

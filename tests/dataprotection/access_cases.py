@@ -18,6 +18,7 @@ def cases(world):  # type: ignore[no-untyped-def]
     return [
         Case("dataprotection:index", lead_admin),
         Case("dataprotection:clients", lead_admin),
+        Case("dataprotection:clients", lead_admin, query="q=Matris"),
         Case("dataprotection:registerutdrag", lead_admin_object, kwargs=pk),
         Case(
             "dataprotection:anonymisation_request",

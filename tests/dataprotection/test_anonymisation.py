@@ -18,10 +18,13 @@ def test_erasure_needs_a_second_person(world, kim, lead_lars, admin_agnes):  # t
     req = anonymisation_request(
         client=kim, kind="erasure", reason="Klienten begär det", by=lead_lars
     )
+    loaded = req.version
     with pytest.raises(ValidationError):
-        anonymisation_decide(request=req, by=lead_lars, approve=True)
+        anonymisation_decide(request=req, by=lead_lars, approve=True, expected_version=loaded)
     assert ClientRecord.objects.get(pk=kim.pk).alias == "Kim"
-    anonymisation_decide(request=req, by=admin_agnes, approve=True, comment="Ingen lagkrav")
+    anonymisation_decide(
+        request=req, by=admin_agnes, approve=True, comment="Ingen lagkrav", expected_version=loaded
+    )
     c = ClientRecord.objects.get(pk=kim.pk)
     assert c.alias != "Kim" and c.personnummer == "" and c.first_name == ""
     assert c.birth_year == 1980
@@ -39,7 +42,7 @@ def test_requester_who_is_also_admin_cannot_approve(world, kim, lead_lars):  # t
     RoleAssignment.objects.create(user=lead_lars, verksamhet=world.verksamhet, role=Role.ADMIN)
     req = anonymisation_request(client=kim, kind="erasure", reason="Begäran", by=lead_lars)
     with pytest.raises(ValidationError) as exc:
-        anonymisation_decide(request=req, by=lead_lars, approve=True)
+        anonymisation_decide(request=req, by=lead_lars, approve=True, expected_version=req.version)
     assert exc.value.messages == [gettext("The person who made the request cannot decide on it.")]
 
 
@@ -47,17 +50,24 @@ def test_restriction_keeps_the_data(world, kim, lead_lars, admin_agnes):  # type
     req = anonymisation_request(
         client=kim, kind="restriction", reason="Uppgifterna behövs i ett ärende", by=lead_lars
     )
-    anonymisation_decide(request=req, by=admin_agnes, approve=True)
+    anonymisation_decide(request=req, by=admin_agnes, approve=True, expected_version=req.version)
     assert ClientRecord.objects.get(pk=kim.pk).personnummer == "198001011234"
     assert restricted_client_ids(world.verksamhet) == {kim.pk}
 
 
 def test_reject_needs_a_comment(world, kim, lead_lars, admin_agnes):  # type: ignore[no-untyped-def]
     req = anonymisation_request(client=kim, kind="erasure", reason="Begäran", by=lead_lars)
+    loaded = req.version
     with pytest.raises(ValidationError) as exc:
-        anonymisation_decide(request=req, by=admin_agnes, approve=False)
+        anonymisation_decide(request=req, by=admin_agnes, approve=False, expected_version=loaded)
     assert "decision_comment" in exc.value.message_dict
-    anonymisation_decide(request=req, by=admin_agnes, approve=False, comment="Rättslig tvist")
+    anonymisation_decide(
+        request=req,
+        by=admin_agnes,
+        approve=False,
+        comment="Rättslig tvist",
+        expected_version=loaded,
+    )
     req.refresh_from_db()
     assert req.status == "rejected"
     assert ClientRecord.objects.get(pk=kim.pk).alias == "Kim"

@@ -109,3 +109,16 @@ def test_command_writes_the_pdf(kim, admin_agnes, tmp_path):  # type: ignore[no-
     assert AccessLog.objects.filter(
         object_id=kim.pk, user=admin_agnes, action=AccessLog.Action.EXPORT
     ).exists()
+
+
+def test_odd_query_strings_on_the_client_search_show_the_unfiltered_list(client, kim, lead_lars):  # type: ignore[no-untyped-def]
+    """Finding 11: ?q=%00 (a NUL PostgreSQL refuses) and ?q=² (isdigit but not int) gave 500s."""
+    client.force_login(lead_lars)
+    link = f"/dataskydd/klienter/{kim.pk}/registerutdrag/"
+    for query in ("?q=%00", "?q=a%00b", "?sida=%00", "?sida=99999999999999999999"):
+        response = client.get("/dataskydd/klienter/" + query)
+        assert response.status_code == 200, query
+        assert link in response.content.decode(), query  # refused: the list unfiltered
+    for query in ("?q=²", "?q=99999999999999999999"):  # searched for, found nothing
+        assert client.get("/dataskydd/klienter/" + query).status_code == 200, query
+    assert link not in client.get("/dataskydd/klienter/?q=finnsinte").content.decode()

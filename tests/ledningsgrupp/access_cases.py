@@ -30,7 +30,7 @@ def cases(world):  # type: ignore[no-untyped-def]
     services.protokoll_setup(
         protokoll=paragraph.protokoll,
         by=lead,
-        expected_version=None,
+        expected_version=paragraph.protokoll.version,
         chair=lg.chair,
         secretary=lg.secretary,
         justerare=lg.justerare,
@@ -48,7 +48,7 @@ def cases(world):  # type: ignore[no-untyped-def]
     services.protokoll_setup(
         protokoll=draft_paragraph.protokoll,
         by=lead,
-        expected_version=None,
+        expected_version=draft_paragraph.protokoll.version,
         chair=lg.chair,
         secretary=None,
         justerare=None,

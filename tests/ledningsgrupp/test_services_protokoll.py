@@ -22,7 +22,7 @@ def _setup(protokoll, lg, by):
     return services.protokoll_setup(
         protokoll=protokoll,
         by=by,
-        expected_version=None,
+        expected_version=protokoll.version,
         chair=lg.chair,
         secretary=lg.secretary,
         justerare=lg.justerare,
@@ -165,11 +165,12 @@ def test_justering_locks_stores_pdf_and_refuses_later_edits(
 def test_chair_and_justerare_must_differ_and_have_logins(world, lg, lead_lars):
     meeting = MeetingFactory(ledningsgrupp=lg.group)
     protokoll = services.protokoll_for_meeting(meeting=meeting, by=lead_lars)
+    loaded = protokoll.version
     with pytest.raises(ValidationError) as exc:
         services.protokoll_setup(
             protokoll=protokoll,
             by=lead_lars,
-            expected_version=None,
+            expected_version=loaded,
             chair=lg.chair,
             secretary=None,
             justerare=lg.secretary,  # a name without login
@@ -179,7 +180,7 @@ def test_chair_and_justerare_must_differ_and_have_logins(world, lg, lead_lars):
         services.protokoll_setup(
             protokoll=protokoll,
             by=lead_lars,
-            expected_version=None,
+            expected_version=loaded,
             chair=lg.chair,
             secretary=None,
             justerare=lg.chair,

@@ -93,7 +93,7 @@ def test_member_sees_justerat_protokoll_but_not_a_draft(world, lg, lead_lars, me
     services.protokoll_setup(
         protokoll=p.protokoll,
         by=lead_lars,
-        expected_version=None,
+        expected_version=p.protokoll.version,
         chair=lg.chair,
         secretary=None,
         justerare=lg.justerare,
@@ -116,7 +116,7 @@ def test_edit_of_a_justerat_paragraph_is_refused_and_shown(
     services.protokoll_setup(
         protokoll=p.protokoll,
         by=lead_lars,
-        expected_version=None,
+        expected_version=p.protokoll.version,
         chair=lg.chair,
         secretary=None,
         justerare=lg.justerare,
@@ -159,3 +159,16 @@ def test_invitation_mails_representatives_with_pdf_and_ics(world, lg, lead_lars,
     assert "DTSTART;TZID=Europe/Stockholm:20261201T130000" in ics and "Sal B" in ics
     meeting.refresh_from_db()
     assert meeting.invitation_sent_at is not None
+
+
+def test_odd_query_strings_on_the_archive_show_the_unfiltered_page(world, lg, lead_lars):
+    """Finding 11: ?ar=99999999999999999999 (OverflowError) and ?q=%00 (NUL) gave 500s."""
+    MeetingFactory(ledningsgrupp=lg.group, date=datetime.date(2025, 3, 10), place="Stadshuset")
+    client = Client()
+    client.force_login(lead_lars)
+    url = reverse("ledningsgrupp:archive")
+    for query in ("?ar=99999999999999999999", "?ar=²", "?q=%00", "?q=a%00b", "?ar=-1&q=%00"):
+        response = client.get(url + query)
+        assert response.status_code == 200, query
+        assert "Stadshuset" in response.content.decode(), query
+    assert "Stadshuset" not in client.get(url + "?ar=2024").content.decode()

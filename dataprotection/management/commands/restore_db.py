@@ -5,9 +5,11 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection
+from django.db import DEFAULT_DB_ALIAS, connections
 
+from core.db_roles import owner_alias
 from dataprotection.backup import BackupError, restore
 
 
@@ -27,7 +29,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):  # type: ignore[no-untyped-def]
-        name = connection.settings_dict["NAME"]
+        alias = owner_alias()
+        name = connections[alias].settings_dict["NAME"]
         if not options["confirmed"]:
             raise CommandError(
                 f"This replaces the content of database {name!r}. "
@@ -35,9 +38,12 @@ class Command(BaseCommand):
             )
         started = time.monotonic()
         try:
-            restore(Path(options["file"]))
+            restore(Path(options["file"]), alias=alias)
         except BackupError as exc:
             raise CommandError(str(exc)) from exc
+        if alias != DEFAULT_DB_ALIAS:
+            # The restored tables are new (--no-privileges): the app role has no access yet.
+            call_command("grant_app_role", stdout=self.stdout)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Restored {options['file']} into {name} ({time.monotonic() - started:.1f} s)"
