@@ -1,34 +1,162 @@
-"""Access rules: deny by default, one declared rule per view.
+"""Who may do what: named capabilities, mapped from roles in one table.
 
-Every view is wrapped in ``requires(...)`` (or ``public`` for the few open pages). The
-wrapper records the rule on the view function so that the access-matrix test can check
-that no URL is left without one.
+Views declare the capability they need (``@requires_roles("client.edit")``); selectors and services
+ask the same API (``actor.can("meeting.manage", meeting)``). A capability names what may be
+done, never who: which roles hold it is written once, in ``CAPABILITIES`` below.
+
+Roles are held per verksamhet (``RoleAssignment``). An ``Actor`` is a user in one verksamhet
+with the roles held there; the middleware puts one on every request (``request.actor``), and
+services build one from ``by`` with ``actor_for``.
+
+Some capabilities also depend on the object: a meeting's agenda can be changed only while the
+meeting is planned; an ombud may take a client only from the waiting list. The app that owns
+the object registers that check with ``object_rule`` (in its ``access.py``, imported by its
+AppConfig.ready); the role table stays here, so one look tells who holds what.
+
+Deny by default: an unknown capability is a programming error (KeyError), a capability
+without roles is held by nobody.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import wraps
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponseBase
+from django.http import Http404, HttpRequest, HttpResponseBase
 from django.shortcuts import redirect
+from django.utils import timezone
 
-from core.models import Role
+from core.models import Organisation, Role, RoleAssignment, Verksamhet
 
-STAFF_ROLES = frozenset({Role.OMBUD, Role.LEAD, Role.ADMIN, Role.GRANT_OFFICER})
-ALL_ROLES = frozenset(Role)
+if TYPE_CHECKING:
+    from core.http import Request
+
+OMBUD, LEAD, MEMBER, GRANT_OFFICER, ADMIN = (
+    Role.OMBUD,
+    Role.LEAD,
+    Role.MEMBER,
+    Role.GRANT_OFFICER,
+    Role.ADMIN,
+)
+EVERYONE = frozenset(Role)
+STAFF = frozenset({OMBUD, LEAD, ADMIN, GRANT_OFFICER})
+CLIENT_WORK = frozenset({OMBUD, LEAD, ADMIN})
+LEADERS = frozenset({LEAD, ADMIN})
+GRANT_MANAGERS = frozenset({LEAD, GRANT_OFFICER, ADMIN})
+
+# The one table: capability -> the roles that hold it (before any object rule).
+CAPABILITIES: dict[str, frozenset[str]] = {
+    "dashboard.view": EVERYONE,
+    # Client work. Lead and admin see every client; an ombud sees the clients assigned to
+    # them today and, read-only, the waiting list (the object rules in clients/access.py).
+    "client.list": CLIENT_WORK,
+    "client.view": CLIENT_WORK,
+    "client.create": CLIENT_WORK,
+    "client.edit": CLIENT_WORK,
+    "client.take": frozenset({OMBUD}),
+    "client.see_all": LEADERS,
+    "task.manage": frozenset({OMBUD}),
+    # Systembrister: everyone reads what concerns them (systembrister/selectors.py).
+    "systembrist.view": EVERYONE,
+    "systembrist.report": frozenset({OMBUD}),
+    "systembrist.review": LEADERS,
+    "systembrist.answer": frozenset({MEMBER}),
+    # Ledningsgrupp: lead and admin manage; a member only as the group's secretary.
+    "ledningsgrupp.view": EVERYONE,
+    "meeting.manage": frozenset({LEAD, ADMIN, MEMBER}),
+    # Statsbidrag.
+    "grant.view": EVERYONE,
+    "grant.manage": GRANT_MANAGERS,
+    "grant.application.read": GRANT_MANAGERS | {MEMBER},
+    "grant.redovisning.read": GRANT_MANAGERS | {OMBUD, MEMBER},
+    "figures.exact": STAFF,
+    # Data protection and audit.
+    "dataprotection.view": LEADERS,
+    "anonymisation.request": frozenset({LEAD}),
+    "anonymisation.decide": frozenset({ADMIN}),
+    "logreview.sign": frozenset({LEAD}),
+    "history.view": LEADERS,
+    "users.manage": frozenset({ADMIN}),
+}
+
+ObjectRule = Callable[["Actor", Any], bool]
+OBJECT_RULES: dict[str, ObjectRule] = {}
+
+
+def object_rule(capability: str) -> Callable[[ObjectRule], ObjectRule]:
+    """Register the check of ``capability`` on one object (called with the actor and it)."""
+    if capability not in CAPABILITIES:
+        raise KeyError(capability)
+
+    def register(rule: ObjectRule) -> ObjectRule:
+        OBJECT_RULES[capability] = rule
+        return rule
+
+    return register
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A user acting in one verksamhet, with the roles held there."""
+
+    user: Any
+    verksamhet: Verksamhet | None
+    roles: frozenset[str] = frozenset()
+    organisation: Organisation | None = None  # the ledningsgrupp member's organisation
+    today: datetime.date = field(default_factory=timezone.localdate)
+
+    def holds(self, capability: str) -> bool:
+        """The role part of the rule alone (menus, whether to show a button at all)."""
+        return bool(self.roles & CAPABILITIES[capability])
+
+    def can(self, capability: str, obj: Any = None) -> bool:
+        if self.verksamhet is None or not self.holds(capability):
+            return False
+        rule = OBJECT_RULES.get(capability)
+        return obj is None or rule is None or rule(self, obj)
+
+    def require(self, capability: str, obj: Any = None) -> None:
+        if not self.can(capability, obj):
+            raise PermissionDenied
+
+    def has_role(self, *roles: str) -> bool:
+        return bool(self.roles & set(roles))
+
+
+ANONYMOUS = Actor(user=None, verksamhet=None)
+
+
+def actor_for(user: Any, verksamhet: Verksamhet | int) -> Actor:
+    """The actor for a service's ``by`` in ``verksamhet`` (one query)."""
+    verksamhet_id = verksamhet if isinstance(verksamhet, int) else verksamhet.pk
+    assignments = list(
+        RoleAssignment.objects.filter(user=user, verksamhet_id=verksamhet_id).select_related(
+            "verksamhet", "organisation"
+        )
+    )
+    if not assignments:
+        return Actor(user=user, verksamhet=None)
+    member = next((a for a in assignments if a.role == MEMBER), None)
+    return Actor(
+        user=user,
+        verksamhet=assignments[0].verksamhet,
+        roles=frozenset(a.role for a in assignments),
+        organisation=member.organisation if member else None,
+    )
+
+
+def otp_required_for(actor: Actor) -> bool:
+    """True when one of the actor's roles demands a verified second factor."""
+    return bool(set(getattr(settings, "OTP_REQUIRED_ROLES", [])) & actor.roles)
+
 
 ViewFunc = Callable[..., HttpResponseBase]
-
-
-def otp_required_for(request: HttpRequest) -> bool:
-    """True when one of the user's roles demands a verified second factor."""
-    required = set(getattr(settings, "OTP_REQUIRED_ROLES", []))
-    return bool(required & set(getattr(request, "roles", set())))
 
 
 def second_factor_passed(request: HttpRequest) -> bool:
@@ -39,17 +167,6 @@ def second_factor_passed(request: HttpRequest) -> bool:
     return bool(oidc_ok) or request.user.is_verified()  # type: ignore[union-attr]
 
 
-def _check(request: HttpRequest, roles: frozenset[str]) -> HttpResponseBase | None:
-    user = request.user
-    if not user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    if otp_required_for(request) and not second_factor_passed(request):
-        return redirect("otp_verify" if has_device(user) else "otp_setup")
-    if roles and not (set(getattr(request, "roles", set())) & roles):
-        raise PermissionDenied
-    return None
-
-
 def has_device(user: Any) -> bool:
     """The user has a confirmed second factor (authenticator app or recovery codes)."""
     from django_otp import devices_for_user
@@ -57,35 +174,56 @@ def has_device(user: Any) -> bool:
     return any(True for _ in devices_for_user(user, confirmed=True))
 
 
-def requires(*roles: str, write: Iterable[str] | None = None) -> Callable[[ViewFunc], ViewFunc]:
-    """Allow users holding any of ``roles`` in the current verksamhet.
+def login_step(request: HttpRequest) -> HttpResponseBase | None:
+    """Not logged in, or the second factor the roles demand still missing: where to go first."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    actor = getattr(request, "actor", ANONYMOUS)
+    if otp_required_for(actor) and not second_factor_passed(request):
+        return redirect("otp_verify" if has_device(request.user) else "otp_setup")
+    return None
 
-    ``write``: roles allowed to POST (defaults to ``roles``). Others get 403 on POST.
-    With no roles, any logged-in user passes (their own account pages).
+
+def requires(
+    capability: str, *, write: str | None = None, others: int = 403
+) -> Callable[[ViewFunc], ViewFunc]:
+    """The view needs ``capability`` (and ``write`` to POST; defaults to ``capability``).
+
+    ``others=404``: users without the capability are told the page does not exist (client
+    records: outsiders learn nothing), instead of 403.
     """
-    read_roles = frozenset(roles)
-    write_roles = frozenset(write) if write is not None else read_roles
+    for name in (capability, write or capability):
+        if name not in CAPABILITIES:
+            raise KeyError(name)
+    writing_cap = write or capability
 
     def decorator(view: ViewFunc) -> ViewFunc:
         @wraps(view)
-        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-            denied = _check(request, read_roles)
-            if denied is not None:
-                return denied
-            writing = request.method not in ("GET", "HEAD", "OPTIONS")
-            if writing and not (set(getattr(request, "roles", set())) & write_roles):
+        def wrapped(request: Request, *args: Any, **kwargs: Any) -> HttpResponseBase:
+            step = login_step(request)
+            if step is not None:
+                return step
+            actor = request.actor
+            denied: type[Exception] = Http404 if others == 404 else PermissionDenied
+            if not actor.can(capability):
+                raise denied
+            if request.method not in ("GET", "HEAD", "OPTIONS") and not actor.can(writing_cap):
                 raise PermissionDenied
             return view(request, *args, **kwargs)
 
-        rule = {"roles": sorted(read_roles) or ["authenticated"], "write": sorted(write_roles)}
-        setattr(wrapped, "access_rule", rule)  # noqa: B010
+        wrapped.access_rule = {  # type: ignore[attr-defined]
+            "capability": capability,
+            "write": writing_cap,
+            "roles": sorted(CAPABILITIES[capability]),
+            "others": others,
+        }
         return wrapped
 
     return decorator
 
 
 def login_only(view: ViewFunc) -> ViewFunc:
-    """Any logged-in user, whatever their roles (own account, second factor set-up)."""
+    """Any logged-in user, whatever their roles (the second-factor pages themselves)."""
 
     @wraps(view)
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
@@ -93,7 +231,7 @@ def login_only(view: ViewFunc) -> ViewFunc:
             return redirect_to_login(request.get_full_path())
         return view(request, *args, **kwargs)
 
-    setattr(wrapped, "access_rule", {"roles": ["authenticated"], "otp": False})  # noqa: B010
+    wrapped.access_rule = {"roles": ["authenticated"], "otp": False}  # type: ignore[attr-defined]
     return wrapped
 
 
@@ -103,19 +241,46 @@ def account_page(view: ViewFunc) -> ViewFunc:
 
     @wraps(view)
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        denied = _check(request, frozenset())
-        if denied is not None:
-            return denied
+        step = login_step(request)
+        if step is not None:
+            return step
         return view(request, *args, **kwargs)
 
-    setattr(wrapped, "access_rule", {"roles": ["authenticated"], "otp": True})  # noqa: B010
+    wrapped.access_rule = {"roles": ["authenticated"], "otp": True}  # type: ignore[attr-defined]
     return wrapped
 
 
 def public(view: ViewFunc) -> ViewFunc:
     """Explicitly open to everyone (login, password reset, accessibility statement)."""
-    setattr(view, "access_rule", {"roles": ["public"]})  # noqa: B010
+    view.access_rule = {"roles": ["public"]}  # type: ignore[attr-defined]
     return view
+
+
+# --- Transitional: the role form of the rule, until every app asks for capabilities. ------
+def requires_roles(*roles: str, write: Any = None) -> Callable[[ViewFunc], ViewFunc]:
+    read_roles = frozenset(roles)
+    write_roles = frozenset(write) if write is not None else read_roles
+
+    def decorator(view: ViewFunc) -> ViewFunc:
+        @wraps(view)
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+            step = login_step(request)
+            if step is not None:
+                return step
+            roles = set(getattr(request, "roles", set()))
+            if read_roles and not roles & read_roles:
+                raise PermissionDenied
+            if request.method not in ("GET", "HEAD", "OPTIONS") and not roles & write_roles:
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        wrapped.access_rule = {"roles": sorted(read_roles), "write": sorted(write_roles)}  # type: ignore[attr-defined]
+        return wrapped
+
+    return decorator
+
+
+STAFF_ROLES = STAFF
 
 
 def has_role(request: HttpRequest, *roles: str) -> bool:
@@ -123,5 +288,4 @@ def has_role(request: HttpRequest, *roles: str) -> bool:
 
 
 def is_staff(request: HttpRequest) -> bool:
-    """The verksamhet's own staff (sees unsuppressed figures)."""
     return has_role(request, *STAFF_ROLES)

@@ -1,10 +1,19 @@
-"""Account forms with Swedish messages: login by e-mail, second factor."""
+"""Forms shared by every app: the account forms (login by e-mail, second factor), and the
+one flow from a form to a service and back (``submit``, ``show_errors``, ``form_page``)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
+
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
+
+from core.concurrency import StaleEdit
 
 
 class EmailAuthenticationForm(AuthenticationForm):
@@ -38,4 +47,76 @@ class OtpTokenForm(forms.Form):
             attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}
         ),
         error_messages={"required": _("Enter the six-digit code.")},
+    )
+
+
+# The one form -> service -> errors flow, and the one form page ------------------------------
+
+T = TypeVar("T")
+
+
+def show_errors(form: forms.BaseForm, exc: ValidationError) -> None:
+    """Put a service's ``ValidationError`` next to the fields it names; the rest (and errors
+    about fields the form does not have) above the form."""
+    if hasattr(exc, "error_dict"):
+        for name, errors in exc.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, exc.messages)
+
+
+def submit(
+    request: HttpRequest, form: forms.BaseForm, action: Callable[[dict[str, Any]], T]
+) -> T | None:
+    """On a valid POST, call ``action(form.cleaned_data)`` (a service) and return its result.
+
+    None when there is nothing to do (a GET) or the form now carries errors: the service
+    refused (``ValidationError``, shown next to its field) or somebody saved in between
+    (``StaleEdit``: their changes are shown and the user's input is kept).
+    """
+    if request.method != "POST" or not form.is_valid():
+        return None
+    try:
+        return action(form.cleaned_data)
+    except StaleEdit as exc:
+        form.show_conflict(exc.current)  # type: ignore[attr-defined]
+    except ValidationError as exc:
+        show_errors(form, exc)
+    return None
+
+
+Crumbs = Sequence[tuple[Any, str]]
+
+
+def form_page(
+    request: HttpRequest,
+    form: forms.BaseForm,
+    *,
+    title: Any,
+    crumbs: Crumbs = (),
+    cancel_url: str = "",
+    submit_label: Any = "",
+    intro: Any = "",
+    note: Any = "",
+    warning: Any = "",
+    danger: bool = False,
+    template: str = "form_page.html",
+    **extra: Any,
+) -> HttpResponse:
+    """The one form page (templates/form_page.html); ``template`` may extend it."""
+    return render(
+        request,
+        template,
+        {
+            "form": form,
+            "title": title,
+            "crumbs": crumbs,
+            "cancel_url": cancel_url,
+            "submit": submit_label,
+            "intro": intro,
+            "note": note,
+            "warning": warning,
+            "danger": danger,
+            **extra,
+        },
     )

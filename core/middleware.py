@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import cast
 
 from django.conf import settings
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 
-from core.models import RoleAssignment
+from core.access import ANONYMOUS, Actor
+from core.http import Request
+from core.models import Role, RoleAssignment
 
 
 class SessionTimeoutMiddleware:
@@ -44,16 +47,17 @@ class SessionTimeoutMiddleware:
 
 
 class CurrentVerksamhetMiddleware:
-    """Sets request.verksamhet, request.roles and request.member_organisation."""
+    """Puts the actor on the request: the user in their current verksamhet with the roles
+    held there (``request.actor``, see core/access.py), and for templates and older code the
+    same as ``request.verksamhet``, ``request.roles`` and ``request.member_organisation``."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        request.verksamhet = None  # type: ignore[attr-defined]
-        request.roles = set()  # type: ignore[attr-defined]
-        request.member_organisation = None  # type: ignore[attr-defined]
-        request.available_verksamheter = []  # type: ignore[attr-defined]
+        req = cast(Request, request)
+        actor = ANONYMOUS
+        req.available_verksamheter = []
         if request.user.is_authenticated:
             assignments = list(
                 RoleAssignment.objects.filter(user=request.user).select_related(
@@ -68,13 +72,22 @@ class CurrentVerksamhetMiddleware:
                 if chosen not in by_v:
                     chosen = min(by_v)
                 mine = by_v[chosen]
-                request.verksamhet = mine[0].verksamhet  # type: ignore[attr-defined]
-                request.roles = {a.role for a in mine}  # type: ignore[attr-defined]
-                member = next((a for a in mine if a.role == "member"), None)
-                request.member_organisation = member.organisation if member else None  # type: ignore[attr-defined]
-                request.available_verksamheter = sorted(  # type: ignore[attr-defined]
+                member = next((a for a in mine if a.role == Role.MEMBER), None)
+                actor = Actor(
+                    user=request.user,
+                    verksamhet=mine[0].verksamhet,
+                    roles=frozenset(a.role for a in mine),
+                    organisation=member.organisation if member else None,
+                )
+                req.available_verksamheter = sorted(
                     {a.verksamhet for a in assignments}, key=lambda v: v.name
                 )
+            else:
+                actor = Actor(user=request.user, verksamhet=None)
+        req.actor = actor
+        req.verksamhet = actor.verksamhet
+        req.roles = actor.roles
+        req.member_organisation = actor.organisation
         return self.get_response(request)
 
 

@@ -12,7 +12,7 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import render
 
 from core import audit
-from core.access import has_role, requires
+from core.access import has_role, requires_roles
 from core.audit import log_access
 from core.concurrency import StaleEdit
 from core.models import AccessLog, Role
@@ -49,7 +49,7 @@ def client_view(view: ViewFunc | None = None, *, what: str = "", pdf: bool = Fal
             log_view(request, client, screen, pdf=pdf)
         return response
 
-    wrapped = requires(*Role)(inner)
+    wrapped = requires_roles(*Role)(inner)
     wrapped.access_rule = {  # type: ignore[attr-defined]
         "roles": sorted(CLIENT_ROLES),
         "write": sorted(CLIENT_ROLES),

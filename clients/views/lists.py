@@ -10,7 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from core.access import requires
+from core.access import requires_roles
 from core.models import Role
 
 from ..filters import ClientFilter
@@ -23,7 +23,7 @@ PER_PAGE = 25
 LIST_ROLES = (Role.OMBUD, Role.LEAD, Role.ADMIN)
 
 
-@requires(*LIST_ROLES)
+@requires_roles(*LIST_ROLES)
 def client_list(request: HttpRequest) -> HttpResponse:
     """Ombud: my clients today. Lead and admin: every client of the verksamhet."""
     viewer = viewer_for(request)
@@ -45,7 +45,7 @@ def client_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@requires(*LIST_ROLES)
+@requires_roles(*LIST_ROLES)
 def waiting(request: HttpRequest) -> HttpResponse:
     viewer = viewer_for(request)
     page, rows = _page(request, waiting_list(viewer), short=True)
@@ -53,7 +53,7 @@ def waiting(request: HttpRequest) -> HttpResponse:
     return render(request, "clients/waiting.html", {"page": page, "rows": rows, "querystring": ""})
 
 
-@requires(Role.LEAD, Role.ADMIN)
+@requires_roles(Role.LEAD, Role.ADMIN)
 def per_ombud(request: HttpRequest) -> HttpResponse:
     viewer = viewer_for(request)
     rows = caseload_per_ombud(viewer)

@@ -7,7 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from core.access import has_role, requires
+from core.access import has_role, requires_roles
 from core.models import Role
 
 from .. import services
@@ -18,7 +18,7 @@ from ._base import client_view, form_page, run_form, without
 from .lists import LIST_ROLES
 
 
-@requires(*LIST_ROLES)
+@requires_roles(*LIST_ROLES)
 def client_create(request: HttpRequest) -> HttpResponse:
     viewer = viewer_for(request)
     form = ClientCreateForm(

@@ -7,7 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from core.access import requires
+from core.access import requires_roles
 from core.query import IdField, QueryForm
 
 from .. import services
@@ -20,7 +20,7 @@ from ._rows import with_links
 from .lists import LIST_ROLES
 
 
-@requires(*LIST_ROLES)
+@requires_roles(*LIST_ROLES)
 def tasks(request: HttpRequest) -> HttpResponse:
     viewer = viewer_for(request)
     r = with_links(reminders_for(viewer))
@@ -32,7 +32,7 @@ class TaskQuery(QueryForm):
     klient = IdField()  # the client page's "new task" link
 
 
-@requires(*LIST_ROLES)
+@requires_roles(*LIST_ROLES)
 def task_create(request: HttpRequest) -> HttpResponse:
     viewer = viewer_for(request)
     clients = visible_clients(viewer).order_by("alias")
@@ -52,7 +52,7 @@ def task_create(request: HttpRequest) -> HttpResponse:
     return form_page(request, form, title=_("New task"), cancel="clients:tasks")
 
 
-@requires(*LIST_ROLES)
+@requires_roles(*LIST_ROLES)
 def task_done(request: HttpRequest, tpk: int) -> HttpResponse:
     """POST marks the user's own task done; GET just goes back to the list."""
     viewer_for(request)

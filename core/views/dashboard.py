@@ -3,12 +3,12 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from core.access import requires
+from core.access import requires_roles
 from core.models import Role
 from core.registry import DASHBOARD
 
 
-@requires(*Role)
+@requires_roles(*Role)
 def dashboard(request: HttpRequest) -> HttpResponse:
     """One page per user: each app contributes the sections that fit the user's roles."""
     sections = []

@@ -11,7 +11,7 @@ from django.db.models import F
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from core.access import requires
+from core.access import requires_roles
 from core.audit import log_access
 from core.history import TRACKED, Tracked, readable_changes
 from core.models import Role
@@ -32,7 +32,7 @@ class HistoryQuery(QueryForm):
     typ = forms.ChoiceField(required=False, choices=lambda: [(label, label) for label in TRACKED])
 
 
-@requires(Role.LEAD, Role.ADMIN)
+@requires_roles(Role.LEAD, Role.ADMIN)
 def history_recent(request: HttpRequest) -> HttpResponse:
     """Latest changes in the verksamhet, optionally for one kind of record."""
     verksamhet = request.verksamhet  # type: ignore[attr-defined]
@@ -70,7 +70,7 @@ def history_recent(request: HttpRequest) -> HttpResponse:
     )
 
 
-@requires(Role.LEAD, Role.ADMIN)
+@requires_roles(Role.LEAD, Role.ADMIN)
 def history_object(request: HttpRequest, label: str, pk: int) -> HttpResponse:
     """All changes of one record, oldest last."""
     t = TRACKED.get(label)

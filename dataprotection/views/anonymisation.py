@@ -8,7 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from core.access import has_role, requires
+from core.access import has_role, requires_roles
 from core.audit import log_access
 from core.concurrency import StaleEdit
 from core.models import Role
@@ -17,13 +17,13 @@ from dataprotection.selectors.screens import client_in, request_in, requests_for
 from dataprotection.services import anonymisation_decide, anonymisation_request
 
 
-@requires(Role.LEAD, Role.ADMIN)
+@requires_roles(Role.LEAD, Role.ADMIN)
 def request_list(request: HttpRequest) -> HttpResponse:
     rows = requests_for(request.verksamhet)[:200]  # type: ignore[attr-defined]
     return render(request, "dataprotection/anonymisation_list.html", {"rows": rows})
 
 
-@requires(Role.LEAD)
+@requires_roles(Role.LEAD)
 def request_new(request: HttpRequest, pk: int) -> HttpResponse:
     client = client_in(request.verksamhet, pk)  # type: ignore[attr-defined]
     form = AnonymisationRequestForm(request.POST or None)
@@ -52,7 +52,7 @@ def request_new(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@requires(Role.LEAD, Role.ADMIN)
+@requires_roles(Role.LEAD, Role.ADMIN)
 def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """Lead and admin read; only an administrator decides (POST), after the 404 check."""
     found = request_in(request.verksamhet, pk)  # type: ignore[attr-defined]

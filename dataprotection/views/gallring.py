@@ -8,7 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from core.access import requires
+from core.access import requires_roles
 from core.concurrency import StaleEdit
 from core.models import Role
 from dataprotection.forms import GallringRuleForm, GallringRunForm, show_errors
@@ -16,7 +16,7 @@ from dataprotection.selectors.gallring import dry_run, rule_for, runs_for
 from dataprotection.services import gallring_rule_save, gallring_run
 
 
-@requires(Role.LEAD, Role.ADMIN)
+@requires_roles(Role.LEAD, Role.ADMIN)
 def gallring(request: HttpRequest) -> HttpResponse:
     """GET: what would go today (dry run). POST with confirmation: carry it out."""
     verksamhet = request.verksamhet  # type: ignore[attr-defined]
@@ -36,7 +36,7 @@ def gallring(request: HttpRequest) -> HttpResponse:
     )
 
 
-@requires(Role.LEAD, Role.ADMIN)
+@requires_roles(Role.LEAD, Role.ADMIN)
 def gallring_rule(request: HttpRequest) -> HttpResponse:
     verksamhet = request.verksamhet  # type: ignore[attr-defined]
     rule = rule_for(verksamhet)

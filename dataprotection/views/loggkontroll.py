@@ -10,7 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from core.access import requires
+from core.access import requires_roles
 from core.models import Role
 from dataprotection.forms import LogReviewForm, show_errors
 from dataprotection.models import LogReview
@@ -24,13 +24,13 @@ from dataprotection.selectors.loggkontroll import (
 from dataprotection.services import logreview_sign
 
 
-@requires(Role.LEAD, Role.ADMIN)
+@requires_roles(Role.LEAD, Role.ADMIN)
 def months(request: HttpRequest) -> HttpResponse:
     rows = reviewable_months(request.verksamhet)  # type: ignore[attr-defined]
     return render(request, "dataprotection/loggkontroll.html", {"rows": rows})
 
 
-@requires(Role.LEAD, Role.ADMIN, write=[Role.LEAD])
+@requires_roles(Role.LEAD, Role.ADMIN, write=[Role.LEAD])
 def month(request: HttpRequest, year: int, month: int) -> HttpResponse:
     try:
         first = datetime.date(year, month, 1)

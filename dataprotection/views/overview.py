@@ -7,7 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from clients.models import UppdragStatus
-from core.access import requires
+from core.access import requires_roles
 from core.audit import log_search
 from core.models import AccessLog, Role
 from core.pdf import pdf_response
@@ -20,7 +20,7 @@ from dataprotection.services import registerutdrag_pdf
 PER_PAGE = 50
 
 
-@requires(Role.LEAD, Role.ADMIN)
+@requires_roles(Role.LEAD, Role.ADMIN)
 def index(request: HttpRequest) -> HttpResponse:
     verksamhet = request.verksamhet  # type: ignore[attr-defined]
     due = dry_run(verksamhet, limit=1, with_records=False)
@@ -39,7 +39,7 @@ class ClientSearch(QueryForm):
     q = SearchField()
 
 
-@requires(Role.LEAD, Role.ADMIN)
+@requires_roles(Role.LEAD, Role.ADMIN)
 def clients(request: HttpRequest) -> HttpResponse:
     verksamhet = request.verksamhet  # type: ignore[attr-defined]
     search = ClientSearch.read(request)["q"] or ""
@@ -64,7 +64,7 @@ def clients(request: HttpRequest) -> HttpResponse:
     )
 
 
-@requires(Role.LEAD, Role.ADMIN)
+@requires_roles(Role.LEAD, Role.ADMIN)
 def registerutdrag(request: HttpRequest, pk: int) -> HttpResponse:
     """One click: the PDF of everything held about the client (logged as a print)."""
     client = client_in(request.verksamhet, pk)  # type: ignore[attr-defined]

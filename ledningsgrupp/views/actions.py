@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.access import requires
+from core.access import requires_roles
 from core.query import IdField, QueryForm
 
 from .. import services
@@ -23,7 +23,7 @@ class ActionListQuery(QueryForm):
     status = forms.ChoiceField(required=False, choices=ActionItemStatus.choices)
 
 
-@requires(*READ_ROLES)
+@requires_roles(*READ_ROLES)
 def action_list(request: HttpRequest) -> HttpResponse:
     group = group_or_404(request)
     status: str = ActionItemStatus.OPEN  # open items unless another status (or all: "") is asked
@@ -46,7 +46,7 @@ class ActionQuery(QueryForm):
     paragraf = IdField()  # "new action item" from a paragraph
 
 
-@requires(*MANAGE_ROLES)
+@requires_roles(*MANAGE_ROLES)
 def action_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     group = group_or_404(request)
     item = get_object_or_404(ActionItem, pk=pk, ledningsgrupp=group) if pk else None

@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.access import requires
+from core.access import requires_roles
 
 from .. import services
 from ..forms import AgendaItemForm
@@ -31,7 +31,7 @@ def _item(request: HttpRequest, pk: int) -> AgendaItem:
 
 
 @require_POST
-@requires(*MANAGE_ROLES)
+@requires_roles(*MANAGE_ROLES)
 def agenda_refresh(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = meeting_for(request=request, pk=pk)
     require_manager(request, meeting.ledningsgrupp)
@@ -46,7 +46,7 @@ def agenda_refresh(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("ledningsgrupp:meeting", pk=meeting.pk)
 
 
-@requires(*MANAGE_ROLES)
+@requires_roles(*MANAGE_ROLES)
 def item_create(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = meeting_for(request=request, pk=pk)
     require_manager(request, meeting.ledningsgrupp)
@@ -62,7 +62,7 @@ def item_create(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "ledningsgrupp/form.html", {"form": form, "title": _("New agenda item")})
 
 
-@requires(*MANAGE_ROLES)
+@requires_roles(*MANAGE_ROLES)
 def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
     item = _item(request, pk)
     form = AgendaItemForm(
@@ -80,7 +80,7 @@ def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@requires(*MANAGE_ROLES)
+@requires_roles(*MANAGE_ROLES)
 def item_move(request: HttpRequest, pk: int) -> HttpResponse:
     item = _item(request, pk)
     direction = "up" if request.POST.get("direction") == "up" else "down"
@@ -102,7 +102,7 @@ def item_move(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@requires(*MANAGE_ROLES)
+@requires_roles(*MANAGE_ROLES)
 def item_delete(request: HttpRequest, pk: int) -> HttpResponse:
     item = _item(request, pk)
     if item.meeting.status != MeetingStatus.PLANNED:

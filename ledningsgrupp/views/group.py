@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.access import requires
+from core.access import requires_roles
 
 from .. import services
 from ..forms import LedningsgruppForm, MemberOrganisationForm, RepresentativeForm, SeatOfferForm
@@ -25,7 +25,7 @@ from ..selectors import (
 from ._base import MANAGE_ROLES, READ_ROLES, group_or_404, require_manager, run_service
 
 
-@requires(*READ_ROLES)
+@requires_roles(*READ_ROLES)
 def overview(request: HttpRequest) -> HttpResponse:
     group = ledningsgrupp_for(verksamhet=request.verksamhet)  # type: ignore[attr-defined]
     context: dict[str, Any] = {"group": group, "manager": manages(request=request, group=group)}
@@ -37,7 +37,7 @@ def overview(request: HttpRequest) -> HttpResponse:
     return render(request, "ledningsgrupp/overview.html", context)
 
 
-@requires(*MANAGE_ROLES)
+@requires_roles(*MANAGE_ROLES)
 def settings(request: HttpRequest) -> HttpResponse:
     group = ledningsgrupp_for(verksamhet=request.verksamhet)  # type: ignore[attr-defined]
     require_manager(request, group)
@@ -65,7 +65,7 @@ def settings(request: HttpRequest) -> HttpResponse:
     return render(request, "ledningsgrupp/form.html", {"form": form, "title": _("Steering group")})
 
 
-@requires(*MANAGE_ROLES)
+@requires_roles(*MANAGE_ROLES)
 def member_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     group = group_or_404(request)
     member = get_object_or_404(MemberOrganisation, pk=pk, ledningsgrupp=group) if pk else None
@@ -90,7 +90,7 @@ def member_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     return render(request, "ledningsgrupp/form.html", {"form": form, "title": title})
 
 
-@requires(*MANAGE_ROLES)
+@requires_roles(*MANAGE_ROLES)
 def representative_edit(
     request: HttpRequest, pk: int | None = None, member_pk: int | None = None
 ) -> HttpResponse:
@@ -126,7 +126,7 @@ def representative_edit(
     return render(request, "ledningsgrupp/form.html", {"form": form, "title": title})
 
 
-@requires(*MANAGE_ROLES)
+@requires_roles(*MANAGE_ROLES)
 def offer_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     group = group_or_404(request)
     offer = get_object_or_404(SeatOffer, pk=pk, ledningsgrupp=group) if pk else None

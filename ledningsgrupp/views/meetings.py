@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.access import requires
+from core.access import requires_roles
 from core.pdf import pdf_response
 from core.query import QueryForm, SearchField, YearField
 
@@ -44,7 +44,7 @@ class ArchiveQuery(QueryForm):
     q = SearchField()
 
 
-@requires(*READ_ROLES)
+@requires_roles(*READ_ROLES)
 def archive(request: HttpRequest) -> HttpResponse:
     group = group_or_404(request)
     query = ArchiveQuery.read(request)
@@ -63,7 +63,7 @@ def archive(request: HttpRequest) -> HttpResponse:
     )
 
 
-@requires(*MANAGE_ROLES)
+@requires_roles(*MANAGE_ROLES)
 def meeting_create(request: HttpRequest) -> HttpResponse:
     group = group_or_404(request)
     require_manager(request, group)
@@ -79,7 +79,7 @@ def meeting_create(request: HttpRequest) -> HttpResponse:
     return render(request, "ledningsgrupp/form.html", {"form": form, "title": _("New meeting")})
 
 
-@requires(*READ_ROLES)
+@requires_roles(*READ_ROLES)
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = meeting_for(request=request, pk=pk)
     group = meeting.ledningsgrupp
@@ -107,7 +107,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@requires(*MANAGE_ROLES)
+@requires_roles(*MANAGE_ROLES)
 def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = meeting_for(request=request, pk=pk)
     require_manager(request, meeting.ledningsgrupp)
@@ -131,7 +131,7 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@requires(*MANAGE_ROLES)
+@requires_roles(*MANAGE_ROLES)
 def invitation_send(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = meeting_for(request=request, pk=pk)
     require_manager(request, meeting.ledningsgrupp)
@@ -149,13 +149,13 @@ def invitation_send(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("ledningsgrupp:meeting", pk=meeting.pk)
 
 
-@requires(*READ_ROLES)
+@requires_roles(*READ_ROLES)
 def meeting_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = meeting_for(request=request, pk=pk)
     return pdf_response(agenda_pdf(meeting), f"dagordning-{meeting.date:%Y-%m-%d}.pdf")
 
 
-@requires(*READ_ROLES)
+@requires_roles(*READ_ROLES)
 def meeting_ics_download(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = meeting_for(request=request, pk=pk)
     response = HttpResponse(meeting_ics(meeting), content_type="text/calendar; charset=utf-8")
@@ -163,7 +163,7 @@ def meeting_ics_download(request: HttpRequest, pk: int) -> HttpResponse:
     return response
 
 
-@requires(*MANAGE_ROLES)
+@requires_roles(*MANAGE_ROLES)
 def attendance(request: HttpRequest, pk: int) -> HttpResponse:
     from ..forms import AttendanceForm
 

@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.access import requires
+from core.access import requires_roles
 from core.query import IdField, QueryForm
 
 from .. import services
@@ -29,7 +29,7 @@ from ..selectors import (
 from ._base import MANAGE_ROLES, READ_ROLES, message_errors, require_manager, run_service
 
 
-@requires(*READ_ROLES)
+@requires_roles(*READ_ROLES)
 def protokoll_detail(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = meeting_for(request=request, pk=pk)
     manager = manages(request=request, group=meeting.ledningsgrupp)
@@ -70,7 +70,7 @@ def protokoll_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@requires(*MANAGE_ROLES)
+@requires_roles(*MANAGE_ROLES)
 def protokoll_setup(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = meeting_for(request=request, pk=pk)
     require_manager(request, meeting.ledningsgrupp)
@@ -101,7 +101,7 @@ class ParagraphQuery(QueryForm):
     punkt = IdField()  # a paragraph from an agenda item
 
 
-@requires(*MANAGE_ROLES)
+@requires_roles(*MANAGE_ROLES)
 def paragraph_create(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = meeting_for(request=request, pk=pk)
     require_manager(request, meeting.ledningsgrupp)
@@ -140,7 +140,7 @@ def paragraph_create(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "ledningsgrupp/form.html", {"form": form, "title": _("New paragraph")})
 
 
-@requires(*MANAGE_ROLES)
+@requires_roles(*MANAGE_ROLES)
 def paragraph_edit(request: HttpRequest, pk: int) -> HttpResponse:
     paragraph = (
         Paragraph.objects.filter(pk=pk, ledningsgrupp__verksamhet=request.verksamhet)  # type: ignore[attr-defined]
@@ -178,7 +178,7 @@ def paragraph_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@requires(*MANAGE_ROLES)
+@requires_roles(*MANAGE_ROLES)
 def protokoll_sign(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = meeting_for(request=request, pk=pk)
     manager = manages(request=request, group=meeting.ledningsgrupp)
@@ -200,7 +200,7 @@ def protokoll_sign(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("ledningsgrupp:protokoll", pk=meeting.pk)
 
 
-@requires(*READ_ROLES)
+@requires_roles(*READ_ROLES)
 def protokoll_pdf(request: HttpRequest, pk: int) -> HttpResponseBase:
     meeting = meeting_for(request=request, pk=pk)
     protokoll = protokoll_of(meeting=meeting)

@@ -11,7 +11,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpRe
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from core.access import has_role, requires
+from core.access import has_role, requires_roles
 from core.concurrency import StaleEdit
 from core.csvexport import csv_response
 from core.models import Role
@@ -47,7 +47,7 @@ def _load(request: HttpRequest, year: int, kind: str) -> tuple[Any, Any]:
     return gy, document
 
 
-@requires(*Role)
+@requires_roles(*Role)
 def document(request: HttpRequest, year: int, kind: str) -> HttpResponse:
     gy, doc = _load(request, year, kind)
     suppress = not sees_small_counts(request)
@@ -74,7 +74,7 @@ def _questions(kind: str, gy: Any, doc: Any) -> list[dict[str, str]]:
     return list(form.questions) if form else []
 
 
-@requires(*MANAGE)
+@requires_roles(*MANAGE)
 def document_edit(request: HttpRequest, year: int, kind: str) -> HttpResponse:
     gy, doc = _load(request, year, kind)
     if selectors.is_submitted(doc):
@@ -111,7 +111,7 @@ def document_edit(request: HttpRequest, year: int, kind: str) -> HttpResponse:
     )
 
 
-@requires(*MANAGE)
+@requires_roles(*MANAGE)
 def document_submit(request: HttpRequest, year: int, kind: str) -> HttpResponse:
     gy, doc = _load(request, year, kind)
     if request.method != "POST":
@@ -127,7 +127,7 @@ def document_submit(request: HttpRequest, year: int, kind: str) -> HttpResponse:
     return redirect("statsbidrag:document", year=year, kind=kind)
 
 
-@requires(*Role)
+@requires_roles(*Role)
 def document_pdf(request: HttpRequest, year: int, kind: str) -> HttpResponseBase:
     gy, doc = _load(request, year, kind)
     filename = f"{kind}-{gy.verksamhet.slug}-{year}"
@@ -139,7 +139,7 @@ def document_pdf(request: HttpRequest, year: int, kind: str) -> HttpResponseBase
     return pdf_response(render_document_pdf(content), filename)
 
 
-@requires(*Role)
+@requires_roles(*Role)
 def document_csv(request: HttpRequest, year: int, kind: str, table: str) -> HttpResponse:
     gy, doc = _load(request, year, kind)
     content = content_for(kind, gy, doc, suppress=True)  # a CSV file leaves the verksamhet

@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.access import requires
+from core.access import requires_roles
 from core.concurrency import StaleEdit
 from core.query import QueryForm, YearField
 
@@ -23,7 +23,7 @@ class PeriodListQuery(QueryForm):
     ar = YearField()
 
 
-@requires(*MANAGE)
+@requires_roles(*MANAGE)
 def period_list(request: HttpRequest) -> HttpResponse:
     v = request.verksamhet  # type: ignore[attr-defined]
     year = PeriodListQuery.read(request)["ar"] or timezone.localdate().year
@@ -66,11 +66,11 @@ def _edit(request: HttpRequest, period=None) -> HttpResponse:  # type: ignore[no
     return render(request, "statsbidrag/form.html", {"form": form, "title": title})
 
 
-@requires(*MANAGE)
+@requires_roles(*MANAGE)
 def period_new(request: HttpRequest) -> HttpResponse:
     return _edit(request)
 
 
-@requires(*MANAGE)
+@requires_roles(*MANAGE)
 def period_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return _edit(request, selectors.period_for(verksamhet=request.verksamhet, pk=pk))  # type: ignore[attr-defined]

@@ -12,7 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from core.access import requires
+from core.access import requires_roles
 
 from .. import selectors, services
 from ..forms import CoFinancingForm, DecisionForm, PaymentForm, RepaymentForm
@@ -40,7 +40,7 @@ def _add(
     return render(request, "statsbidrag/form.html", {"form": form, "title": title, "gy": gy})
 
 
-@requires(*MANAGE)
+@requires_roles(*MANAGE)
 def co_financing(request: HttpRequest, year: int) -> HttpResponse:
     return _add(
         request,
@@ -52,7 +52,7 @@ def co_financing(request: HttpRequest, year: int) -> HttpResponse:
     )
 
 
-@requires(*MANAGE)
+@requires_roles(*MANAGE)
 def decision_new(request: HttpRequest, year: int) -> HttpResponse:
     return _add(
         request,
@@ -63,14 +63,14 @@ def decision_new(request: HttpRequest, year: int) -> HttpResponse:
     )
 
 
-@requires(*MANAGE)
+@requires_roles(*MANAGE)
 def payment_new(request: HttpRequest, year: int) -> HttpResponse:
     return _add(
         request, year, PaymentForm, services.payment_add, _("Payment for %(year)s") % {"year": year}
     )
 
 
-@requires(*MANAGE)
+@requires_roles(*MANAGE)
 def repayment_new(request: HttpRequest, year: int) -> HttpResponse:
     return _add(
         request,

@@ -8,7 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from core.access import requires
+from core.access import requires_roles
 from core.concurrency import StaleEdit
 from core.models import Role
 
@@ -20,7 +20,7 @@ from ..reports.staff import periods_in_year
 from .common import MANAGE, can_manage, show_errors
 
 
-@requires(*Role)
+@requires_roles(*Role)
 def index(request: HttpRequest) -> HttpResponse:
     v = request.verksamhet  # type: ignore[attr-defined]
     years = list(selectors.grant_years_for(verksamhet=v))
@@ -48,7 +48,7 @@ def index(request: HttpRequest) -> HttpResponse:
     )
 
 
-@requires(*MANAGE)
+@requires_roles(*MANAGE)
 def year_detail(request: HttpRequest, year: int) -> HttpResponse:
     gy = selectors.grant_year_for(verksamhet=request.verksamhet, year=year)  # type: ignore[attr-defined]
     periods = list(periods_in_year(verksamhet=gy.verksamhet, year=year))
@@ -79,7 +79,7 @@ def _save_year(request: HttpRequest, form: GrantYearForm, instance=None):  # typ
     )
 
 
-@requires(*MANAGE)
+@requires_roles(*MANAGE)
 def year_new(request: HttpRequest) -> HttpResponse:
     v = request.verksamhet  # type: ignore[attr-defined]
     form = GrantYearForm(
@@ -96,7 +96,7 @@ def year_new(request: HttpRequest) -> HttpResponse:
     return render(request, "statsbidrag/form.html", {"form": form, "title": _("New grant year")})
 
 
-@requires(*MANAGE)
+@requires_roles(*MANAGE)
 def year_edit(request: HttpRequest, year: int) -> HttpResponse:
     gy = selectors.grant_year_for(verksamhet=request.verksamhet, year=year)  # type: ignore[attr-defined]
     form = GrantYearForm(request.POST or None, instance=gy, verksamhet=gy.verksamhet)

@@ -9,7 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from core.access import requires
+from core.access import requires_roles
 from core.concurrency import StaleEdit
 from core.models import Role
 
@@ -29,7 +29,7 @@ from .common import apply_errors, detail_page
 PER_PAGE = 25
 
 
-@requires(*Role)
+@requires_roles(*Role)
 def report_list(request: HttpRequest) -> HttpResponse:
     """The register: every report the viewer may see, filtered and paginated."""
     viewer = Viewer.of(request)
@@ -57,7 +57,7 @@ def report_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@requires(*Role)
+@requires_roles(*Role)
 def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return detail_page(request, report_for(Viewer.of(request), pk))
 
@@ -77,7 +77,7 @@ def _service_kwargs(form: ReportForm) -> dict:
     }
 
 
-@requires(Role.OMBUD)
+@requires_roles(Role.OMBUD)
 def report_create(request: HttpRequest) -> HttpResponse:
     viewer = Viewer.of(request)
     form = ReportForm(request.POST or None, verksamhet=viewer.verksamhet)
@@ -94,7 +94,7 @@ def report_create(request: HttpRequest) -> HttpResponse:
     return render(request, "systembrister/form.html", {"form": form, "report": None})
 
 
-@requires(Role.OMBUD)
+@requires_roles(Role.OMBUD)
 def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
     viewer = Viewer.of(request)
     report = report_for(viewer, pk)
@@ -119,7 +119,7 @@ def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "systembrister/form.html", {"form": form, "report": report})
 
 
-@requires(Role.OMBUD)
+@requires_roles(Role.OMBUD)
 def report_submit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method != "POST":
         return redirect("systembrister:detail", pk=pk)
@@ -136,7 +136,7 @@ def report_submit(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("systembrister:detail", pk=pk)
 
 
-@requires(Role.OMBUD)
+@requires_roles(Role.OMBUD)
 def report_support(request: HttpRequest, pk: int) -> HttpResponse:
     report = report_for(Viewer.of(request), pk)
     form = SupportForm(request.POST or None, prefix="support")

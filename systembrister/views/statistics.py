@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.access import requires
+from core.access import requires_roles
 from core.csvexport import csv_response
 from core.models import Role
 from core.pdf import pdf_response, render_pdf
@@ -28,7 +28,7 @@ def _year(request: HttpRequest, choices: list[int]) -> int:
     return year if year in choices else choices[0]
 
 
-@requires(*Role)
+@requires_roles(*Role)
 def statistics_page(request: HttpRequest) -> HttpResponse:
     viewer = Viewer.of(request)
     choices = years(verksamhet=viewer.verksamhet)
@@ -43,7 +43,7 @@ def statistics_page(request: HttpRequest) -> HttpResponse:
     )
 
 
-@requires(*Role)
+@requires_roles(*Role)
 def statistics_csv(request: HttpRequest) -> HttpResponse:
     viewer = Viewer.of(request)
     choices = years(verksamhet=viewer.verksamhet)
@@ -66,7 +66,7 @@ def statistics_csv(request: HttpRequest) -> HttpResponse:
     return response
 
 
-@requires(*Role)
+@requires_roles(*Role)
 def register_csv(request: HttpRequest) -> HttpResponse:
     """The register as filtered, one row per report (client counts masked outside the staff)."""
     viewer = Viewer.of(request)
@@ -108,7 +108,7 @@ def register_csv(request: HttpRequest) -> HttpResponse:
     return response
 
 
-@requires(*Role)
+@requires_roles(*Role)
 def year_pdf(request: HttpRequest) -> HttpResponse:
     """The year's systembrister for the ledningsgrupp and the redovisning."""
     viewer = Viewer.of(request)

@@ -12,7 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
-from core.access import requires
+from core.access import requires_roles
 from core.concurrency import StaleEdit
 from core.models import Role
 
@@ -72,7 +72,7 @@ def _act(
 LEAD = (Role.LEAD, Role.ADMIN)
 
 
-@requires(*LEAD)
+@requires_roles(*LEAD)
 def report_return(request: HttpRequest, pk: int) -> HttpResponse:
     return _act(
         request,
@@ -84,7 +84,7 @@ def report_return(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@requires(*LEAD)
+@requires_roles(*LEAD)
 def report_accept(request: HttpRequest, pk: int) -> HttpResponse:
     return _act(
         request,
@@ -96,7 +96,7 @@ def report_accept(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@requires(*LEAD)
+@requires_roles(*LEAD)
 def report_merge(request: HttpRequest, pk: int) -> HttpResponse:
     return _act(
         request,
@@ -110,7 +110,7 @@ def report_merge(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@requires(*LEAD)
+@requires_roles(*LEAD)
 def report_agenda(request: HttpRequest, pk: int) -> HttpResponse:
     meetings = upcoming_meetings(verksamhet=request.verksamhet)  # type: ignore[attr-defined]
     by_pk = {str(m.pk): m for m in meetings}
@@ -124,7 +124,7 @@ def report_agenda(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@requires(*LEAD)
+@requires_roles(*LEAD)
 def report_send(request: HttpRequest, pk: int) -> HttpResponse:
     return _act(
         request,
@@ -138,7 +138,7 @@ def report_send(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@requires(*LEAD)
+@requires_roles(*LEAD)
 def report_close(request: HttpRequest, pk: int) -> HttpResponse:
     return _act(
         request,
@@ -152,7 +152,7 @@ def report_close(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@requires(*LEAD)
+@requires_roles(*LEAD)
 def report_forward(request: HttpRequest, pk: int) -> HttpResponse:
     return _act(
         request,
@@ -170,7 +170,7 @@ def report_forward(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@requires(Role.MEMBER)
+@requires_roles(Role.MEMBER)
 def report_answer(request: HttpRequest, pk: int) -> HttpResponse:
     """A member answers for their own organisation, and only when it is responsible."""
     viewer = Viewer.of(request)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
+
 from core.db_roles import grant_statements, owner_alias
 
 ROLE_CHECK = """

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.core.management.commands.migrate import Command as DjangoMigrate
+
 from core.db_roles import owner_alias, pinned
 
 
