@@ -26,9 +26,7 @@ from .models import (
 nav(
     _("Clients"),
     "clients:list",
-    Role.OMBUD,
-    Role.LEAD,
-    Role.ADMIN,
+    "client.list",
     order=10,
     match_prefix="/klienter/",
 )

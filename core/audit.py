@@ -34,9 +34,10 @@ def acting_as(user: Any) -> Iterator[None]:
 
 def save(obj: models.Model, *, by: Any, reason: str = "", **kwargs: Any) -> models.Model:
     """Save a domain object with ``by`` as the history author (the only save path for services)."""
-    obj._history_user = by  # type: ignore[attr-defined]
+    # simple_history reads these two attributes of the instance being saved.
+    setattr(obj, "_history_user", by)  # noqa: B010
     if reason:
-        obj._change_reason = reason  # type: ignore[attr-defined]
+        setattr(obj, "_change_reason", reason)  # noqa: B010
     obj.save(**kwargs)
     return obj
 

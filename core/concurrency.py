@@ -7,14 +7,13 @@ other person changed and keeps everything the user typed (see ``VersionedFormMix
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from django import forms
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
+from django.http import QueryDict
 from django.utils.translation import gettext as _
-
-M = TypeVar("M", bound=models.Model)
 
 
 class Versioned(models.Model):
@@ -22,6 +21,9 @@ class Versioned(models.Model):
 
     class Meta:
         abstract = True
+
+
+M = TypeVar("M", bound=Versioned)
 
 
 class StaleEdit(Exception):
@@ -43,9 +45,9 @@ def lock_for_edit(instance: M, expected_version: int | None) -> M:
     current = type(instance)._default_manager.select_for_update().get(pk=instance.pk)
     if expected_version is None:
         raise MissingVersion(current)
-    if current.version != expected_version:  # type: ignore[attr-defined]
+    if current.version != expected_version:
         raise StaleEdit(current)
-    instance.version = current.version + 1  # type: ignore[attr-defined]
+    instance.version = current.version + 1
     return instance
 
 
@@ -101,7 +103,7 @@ class VersionedFormMixin(forms.Form):
             theirs = getattr(current, attname, None)
             before = getattr(base, attname, None) if base is not None else self.initial.get(name)
             if hasattr(before, "pk"):
-                before = before.pk  # type: ignore[union-attr]
+                before = getattr(before, "pk")  # noqa: B009 (a related object: compare ids)
             if before == theirs:
                 continue
             shown = getattr(current, name, theirs)
@@ -120,11 +122,11 @@ class VersionedFormMixin(forms.Form):
             "check their changes and save again to keep yours."
         ) % {"who": who or _("another user")}
         self.add_error(None, msg)
-        self._set_version(current.version)  # type: ignore[attr-defined]
+        self._set_version(getattr(current, "version"))  # noqa: B009 (any Versioned model)
 
     def _set_version(self, version: int) -> None:
         """Show the form again with ``version``, so that the next submit saves knowingly."""
-        data = self.data.copy()  # type: ignore[attr-defined]
+        data = cast(QueryDict, self.data).copy()  # a bound form's data is the POST
         data[self.add_prefix("version")] = str(version)
         self.data = data
 

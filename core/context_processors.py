@@ -6,6 +6,7 @@ from typing import Any
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 
+from core.access import ANONYMOUS
 from core.registry import NAV
 
 
@@ -19,11 +20,11 @@ def _nav_url(url_name: str) -> str | None:
 
 
 def navigation(request: HttpRequest) -> dict[str, Any]:
-    roles = set(getattr(request, "roles", set()))
+    actor = getattr(request, "actor", ANONYMOUS)
     items = []
     path = request.path
     for item in NAV:
-        if not (item.roles & roles):
+        if not actor.holds(item.capability):
             continue
         url = _nav_url(item.url_name)
         if url is None:
@@ -35,5 +36,5 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     return {
         "nav_items": items,
         "current_verksamhet": getattr(request, "verksamhet", None),
-        "current_roles": roles,
+        "current_roles": actor.roles,
     }

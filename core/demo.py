@@ -63,7 +63,7 @@ def seed_foundation() -> DemoWorld:
     system = User.objects.filter(email="system@ombud.invalid").first()
     if system is None:
         system = User(email="system@ombud.invalid", first_name="Systemet", is_active=False)
-        system._history_user = system  # type: ignore[attr-defined]  # its history names itself
+        setattr(system, "_history_user", system)  # noqa: B010 (its history names itself)
         system.save()
     with acting_as(system):
         verksamhet, created = Verksamhet.objects.get_or_create(

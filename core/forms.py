@@ -13,7 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
-from core.concurrency import StaleEdit
+from core.concurrency import StaleEdit, VersionedFormMixin
 
 
 class EmailAuthenticationForm(AuthenticationForm):
@@ -79,7 +79,10 @@ def submit(
     try:
         return action(form.cleaned_data)
     except StaleEdit as exc:
-        form.show_conflict(exc.current)  # type: ignore[attr-defined]
+        if isinstance(form, VersionedFormMixin):
+            form.show_conflict(exc.current)
+        else:
+            form.add_error(None, _("Someone else saved this while you were editing."))
     except ValidationError as exc:
         show_errors(form, exc)
     return None

@@ -24,6 +24,11 @@ class Tracked:
     def label(self) -> str:
         return self.model._meta.label_lower
 
+    def history(self) -> models.QuerySet[Any]:
+        """The model's history rows (django-simple-history adds the manager at class creation,
+        which the type checker cannot see)."""
+        return getattr(self.model, "history").all()  # noqa: B009
+
     @property
     def client_model(self) -> type[models.Model] | None:
         """The model ``client_path`` leads to (None: not a client's record)."""

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import QuerySet
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 
 from core.models import User
 
 
 class OmbudOIDCBackend(OIDCAuthenticationBackend):
-    def filter_users_by_claims(self, claims: dict[str, Any]):  # type: ignore[no-untyped-def]
+    def filter_users_by_claims(self, claims: dict[str, Any]) -> QuerySet[User]:
         email = (claims.get("email") or "").strip()
         if not email or claims.get("email_verified") is False:
             return User.objects.none()
@@ -26,7 +27,7 @@ class OmbudOIDCBackend(OIDCAuthenticationBackend):
         """No self-registration: unknown e-mail addresses are refused."""
         return None
 
-    def get_or_create_user(self, access_token, id_token, payload):  # type: ignore[no-untyped-def]
+    def get_or_create_user(self, access_token: str, id_token: str, payload: dict[str, Any]) -> Any:
         user = super().get_or_create_user(access_token, id_token, payload)
         request = getattr(self, "request", None)
         if user is not None and request is not None:

@@ -18,7 +18,7 @@ from django.http import HttpRequest
 class NavItem:
     label: Any
     url_name: str
-    roles: frozenset[str]
+    capability: str  # shown to users who hold it (core/access.py)
     order: int = 50
     match_prefix: str = ""
 
@@ -48,8 +48,10 @@ DASHBOARD: list[Callable[[HttpRequest], list[DashboardSection]]] = []
 RECORD_LINKS: dict[str, list[RecordLink]] = {}
 
 
-def nav(label: Any, url_name: str, *roles: str, order: int = 50, match_prefix: str = "") -> None:
-    NAV.append(NavItem(label, url_name, frozenset(roles), order, match_prefix))
+def nav(
+    label: Any, url_name: str, capability: str, *, order: int = 50, match_prefix: str = ""
+) -> None:
+    NAV.append(NavItem(label, url_name, capability, order, match_prefix))
     NAV.sort(key=lambda n: n.order)
 
 

@@ -1,6 +1,7 @@
 """Record security events in the log (failed logins are also counted by django-axes)."""
 
 import logging
+from typing import Any
 
 from django.contrib.auth.signals import user_logged_in
 from django.dispatch import receiver
@@ -9,7 +10,7 @@ log = logging.getLogger("ombud.security")
 
 
 @receiver(user_logged_in)
-def remember_login_time(sender, request, user, **kwargs):  # type: ignore[no-untyped-def]
+def remember_login_time(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
     import time
 
     if request is not None and hasattr(request, "session"):

@@ -12,7 +12,7 @@ from core.models import Role
 from core.registry import DashboardSection, dashboard, nav, record_link
 from dataprotection.models import AnonymisationRequest, GallringRule, GallringRun, LogReview
 
-nav(_("Data protection"), "dataprotection:index", Role.LEAD, Role.ADMIN, order=85)
+nav(_("Data protection"), "dataprotection:index", "dataprotection.view", order=85)
 record_link(
     "client", _("Registerutdrag (PDF)"), "dataprotection:registerutdrag", Role.LEAD, Role.ADMIN
 )

@@ -24,7 +24,7 @@ from .models import (
     SeatOffer,
 )
 
-nav(_("Steering group"), "ledningsgrupp:overview", *Role, order=40, match_prefix="/ledningsgrupp/")
+nav(_("Steering group"), "ledningsgrupp:overview", "ledningsgrupp.view", order=40, match_prefix="/ledningsgrupp/")
 
 track(Ledningsgrupp, "verksamhet")
 track(MemberOrganisation, "ledningsgrupp__verksamhet")

@@ -28,7 +28,7 @@ from .models import (
     Repayment,
 )
 
-nav(gettext_lazy("State grant"), "statsbidrag:index", *Role, order=60)
+nav(gettext_lazy("State grant"), "statsbidrag:index", "grant.view", order=60)
 
 track(EmploymentPeriod, "verksamhet")
 track(GrantYear, "verksamhet")

@@ -19,7 +19,7 @@ from core.registry import DashboardSection, dashboard, nav
 from .models import Answer, Status, Support, Systembrist
 from .selectors import overdue_for_dashboard
 
-nav(gettext_lazy("Systembrister"), "systembrister:list", *Role, order=30)
+nav(gettext_lazy("Systembrister"), "systembrister:list", "systembrist.view", order=30)
 
 track(Systembrist, "verksamhet")
 track(Answer, "systembrist__verksamhet")

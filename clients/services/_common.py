@@ -7,12 +7,11 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.audit import save
-from core.concurrency import lock_for_edit
+from core.concurrency import Versioned, lock_for_edit
 from core.models import Organisation, Role, RoleAssignment, Verksamhet
 
 
@@ -21,8 +20,8 @@ def today() -> datetime.date:
 
 
 def apply_edit(
-    obj: models.Model, *, by: Any, version: int | None, changes: dict[str, Any]
-) -> models.Model:
+    obj: Versioned, *, by: Any, version: int | None, changes: dict[str, Any]
+) -> Versioned:
     """Lock ``obj``, check the version, set ``changes`` (only model fields)."""
     lock_for_edit(obj, version)
     for name, value in changes.items():

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractUser, UserManager
+from typing import Any, ClassVar
+
+from django.contrib.auth.base_user import BaseUserManager
+from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -19,23 +22,30 @@ class Role(models.TextChoices):
     ADMIN = "admin", _("Administrator")
 
 
-class EmailUserManager(UserManager):
-    def _create_user(self, username, email, password, **extra_fields):  # type: ignore[override]
-        email = self.normalize_email(email or username)
-        user = self.model(email=email, **extra_fields)
+class EmailUserManager(BaseUserManager["User"]):
+    """Users are known by their e-mail address; there is no username."""
+
+    use_in_migrations = True
+
+    def _create_user(self, email: str | None, password: str | None, **extra_fields: Any) -> User:
+        user = self.model(email=self.normalize_email(email), **extra_fields)
         user.set_password(password)
         user.save(using=self._db)
         return user
 
-    def create_user(self, email=None, password=None, **extra_fields):  # type: ignore[override]
+    def create_user(
+        self, email: str | None = None, password: str | None = None, **extra_fields: Any
+    ) -> User:
         extra_fields.setdefault("is_staff", False)
         extra_fields.setdefault("is_superuser", False)
-        return self._create_user(None, email, password, **extra_fields)
+        return self._create_user(email, password, **extra_fields)
 
-    def create_superuser(self, email=None, password=None, **extra_fields):  # type: ignore[override]
+    def create_superuser(
+        self, email: str | None = None, password: str | None = None, **extra_fields: Any
+    ) -> User:
         extra_fields.setdefault("is_staff", True)
         extra_fields.setdefault("is_superuser", True)
-        return self._create_user(None, email, password, **extra_fields)
+        return self._create_user(email, password, **extra_fields)
 
 
 class User(AbstractUser):
@@ -43,9 +53,9 @@ class User(AbstractUser):
     email = models.EmailField(_("e-mail address"), unique=True)
 
     USERNAME_FIELD = "email"
-    REQUIRED_FIELDS = []  # type: ignore[misc]
+    REQUIRED_FIELDS: ClassVar[list[str]] = []
 
-    objects = EmailUserManager()  # type: ignore[misc,assignment]
+    objects: ClassVar[EmailUserManager] = EmailUserManager()
     # A login saves last_login only: no history row (a password change does write one).
     history = ChangeHistory(excluded_fields=["password", "last_login"], quiet_fields=["last_login"])
 

@@ -1,15 +1,15 @@
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 
-from core.access import requires_roles
-from core.models import Role
+from core.access import requires
+from core.http import Request
 from core.registry import DASHBOARD
 
 
-@requires_roles(*Role)
-def dashboard(request: HttpRequest) -> HttpResponse:
+@requires("dashboard.view")
+def dashboard(request: Request) -> HttpResponse:
     """One page per user: each app contributes the sections that fit the user's roles."""
     sections = []
     for provider in DASHBOARD:

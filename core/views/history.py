@@ -8,22 +8,22 @@ from typing import Any
 from django import forms
 from django.core.paginator import Paginator
 from django.db.models import F
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 
-from core.access import requires_roles
+from core.access import requires
 from core.audit import log_access
 from core.history import TRACKED, Tracked, readable_changes
-from core.models import Role
+from core.http import Request
 from core.query import QueryForm
 
 PER_MODEL = 50
 
 
-def _row(record: object) -> dict:
+def _row(record: Any) -> dict[str, Any]:
     return {
         "record": record,
-        "label": record.instance_type._meta.label_lower,  # type: ignore[attr-defined]
+        "label": record.instance_type._meta.label_lower,
         "changes": readable_changes(record),
     }
 
@@ -32,16 +32,18 @@ class HistoryQuery(QueryForm):
     typ = forms.ChoiceField(required=False, choices=lambda: [(label, label) for label in TRACKED])
 
 
-@requires_roles(Role.LEAD, Role.ADMIN)
-def history_recent(request: HttpRequest) -> HttpResponse:
+@requires("history.view")
+def history_recent(request: Request) -> HttpResponse:
     """Latest changes in the verksamhet, optionally for one kind of record."""
-    verksamhet = request.verksamhet  # type: ignore[attr-defined]
+    verksamhet = request.actor.verksamhet
+    assert verksamhet is not None  # requires() lets no one without one in
     only = HistoryQuery.read(request)["typ"] or ""
     tracked = [t for t in TRACKED.values() if not only or t.label == only]
-    records = []
+    records: list[Any] = []
     for t in tracked:
         qs = (
-            t.model.history.filter(**{f"{t.verksamhet_path}_id": verksamhet.pk})  # type: ignore[attr-defined]
+            t.history()
+            .filter(**{f"{t.verksamhet_path}_id": verksamhet.pk})
             .select_related("history_user")
             .order_by("-history_date")[:PER_MODEL]
         )
@@ -70,18 +72,19 @@ def history_recent(request: HttpRequest) -> HttpResponse:
     )
 
 
-@requires_roles(Role.LEAD, Role.ADMIN)
-def history_object(request: HttpRequest, label: str, pk: int) -> HttpResponse:
+@requires("history.view")
+def history_object(request: Request, label: str, pk: int) -> HttpResponse:
     """All changes of one record, oldest last."""
     t = TRACKED.get(label)
     if t is None:
         raise Http404
-    verksamhet = request.verksamhet  # type: ignore[attr-defined]
+    verksamhet = request.actor.verksamhet
+    assert verksamhet is not None  # requires() lets no one without one in
     found = t.model._default_manager.filter(pk=pk, **{f"{t.verksamhet_path}_id": verksamhet.pk})
     if t.client_path is not None:
         found = found.annotate(read_client_id=F(t.client_path))
     obj = found.first()
-    records = t.model.history.filter(id=pk, **{f"{t.verksamhet_path}_id": verksamhet.pk})  # type: ignore[attr-defined]
+    records = t.history().filter(id=pk, **{f"{t.verksamhet_path}_id": verksamhet.pk})
     records = records.select_related("history_user").order_by("-history_date")
     if obj is None and not records.exists():
         raise Http404
@@ -91,7 +94,7 @@ def history_object(request: HttpRequest, label: str, pk: int) -> HttpResponse:
     return render(request, "core/history_object.html", {"rows": rows, "obj": obj, "tracked": t})
 
 
-def _log_client_read(request: HttpRequest, t: Tracked, pk: int, obj: Any, records: Any) -> None:
+def _log_client_read(request: Request, t: Tracked, pk: int, obj: Any, records: Any) -> None:
     """The history of a client's record shows client data: one access-log row naming the
     client (as every client page does), else, when the record's links are gone, the record."""
     client_id = getattr(obj, "read_client_id", None)
@@ -102,7 +105,7 @@ def _log_client_read(request: HttpRequest, t: Tracked, pk: int, obj: Any, record
     log_access(
         user=request.user,
         obj=target,
-        verksamhet_id=request.verksamhet.pk,  # type: ignore[attr-defined]
+        verksamhet_id=request.actor.verksamhet.pk if request.actor.verksamhet else 0,
         what=f"change history {t.label} {pk}",
         path=request.path,
     )

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from django.core.management.base import BaseCommand, CommandError
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 
 from core.db_roles import grant_statements, owner_alias
@@ -27,10 +29,10 @@ class Command(BaseCommand):
         "(DATABASE_OWNER_URL) after every migrate."
     )
 
-    def add_arguments(self, parser):  # type: ignore[no-untyped-def]
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--role", help="The app's role (default: the user of DATABASE_URL).")
 
-    def handle(self, *args, **options):  # type: ignore[no-untyped-def]
+    def handle(self, *args: Any, **options: Any) -> None:
         alias = owner_alias()
         role = options["role"]
         if not role:
