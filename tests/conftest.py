@@ -103,22 +103,49 @@ def verksamhet(world: World) -> Verksamhet:
     return world.verksamhet
 
 
-for _name in (
-    "ombud_anna",
-    "ombud_omar",
-    "lead_lars",
-    "member_fk",
-    "member_af",
-    "grant_gunilla",
-    "admin_agnes",
-    "outsider_olle",
-):
+@pytest.fixture
+def ombud_anna(world: World) -> User:
+    """Ombud in the verksamhet (Anna Lind)."""
+    return world.users["ombud_anna"]
 
-    def _make(name: str):  # type: ignore[no-untyped-def]
-        @pytest.fixture(name=name)
-        def _fixture(world: World) -> User:
-            return world.users[name]
 
-        return _fixture
+@pytest.fixture
+def ombud_omar(world: World) -> User:
+    """A second ombud (Omar Haddad)."""
+    return world.users["ombud_omar"]
 
-    globals()[f"_fixture_{_name}"] = _make(_name)
+
+@pytest.fixture
+def lead_lars(world: World) -> User:
+    """The samordnare (Lars Berg)."""
+    return world.users["lead_lars"]
+
+
+@pytest.fixture
+def member_fk(world: World) -> User:
+    """Ledningsgrupp member for Försäkringskassan (Fatima Svensson)."""
+    return world.users["member_fk"]
+
+
+@pytest.fixture
+def member_af(world: World) -> User:
+    """Ledningsgrupp member for Arbetsförmedlingen (Arvid Holm)."""
+    return world.users["member_af"]
+
+
+@pytest.fixture
+def grant_gunilla(world: World) -> User:
+    """The kommun's grant officer (Gunilla Ström)."""
+    return world.users["grant_gunilla"]
+
+
+@pytest.fixture
+def admin_agnes(world: World) -> User:
+    """The verksamhet's admin (Agnes Nord), not a Django superuser."""
+    return world.users["admin_agnes"]
+
+
+@pytest.fixture
+def outsider_olle(world: World) -> User:
+    """Lead of another verksamhet (Olle Gran)."""
+    return world.users["outsider_olle"]
