@@ -55,7 +55,7 @@ class User(AbstractUser):
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: ClassVar[list[str]] = []
 
-    objects: ClassVar[EmailUserManager] = EmailUserManager()
+    objects: ClassVar[EmailUserManager] = EmailUserManager()  # type: ignore[assignment]
     # A login saves last_login only: no history row (a password change does write one).
     history = ChangeHistory(excluded_fields=["password", "last_login"], quiet_fields=["last_login"])
 

@@ -113,11 +113,12 @@ class ClientBuilder:
         for _ in range(3):
             waiting = 0 if rng.random() < 0.3 else rng.randint(5, 120)
             ws, cs = start, start + DAY * waiting
-            st: datetime.date | None = cs + DAY * rng.randint(14, 120)
-            en: datetime.date = st + DAY * (60 + int(rng.expovariate(1 / 330)))  # type: ignore[operator,assignment]
+            started = cs + DAY * rng.randint(14, 120)
+            st: datetime.date | None = started
+            en = started + DAY * (60 + int(rng.expovariate(1 / 330)))
             lost = rng.random() < 0.08
-            if lost:
-                en, st = st, None  # type: ignore[assignment]  # ended during contact-building
+            if lost:  # ended during contact-building
+                en, st = started, None
             if cs > today:
                 status, cs2, st2, en2 = UppdragStatus.WAITING, None, None, None
             elif st is None:

@@ -72,7 +72,7 @@ class Loader:
         htable = None
         keep = list(range(len(columns)))
         if history is not None and self.history and not isinstance(model, str):
-            hmeta = model.history.model._meta  # type: ignore[attr-defined]
+            hmeta = getattr(model, "history").model._meta  # noqa: B009 (simple_history's)
             htable = hmeta.db_table
             present = {f.column for f in hmeta.concrete_fields}
             keep = [i for i, c in enumerate(columns) if c in present]  # e.g. no password
@@ -196,8 +196,9 @@ def verify_foreign_keys(tables: set[str]) -> list[str]:
             for f in model._meta.concrete_fields:
                 if not f.is_relation or not getattr(f, "db_constraint", True):
                     continue
-                ref = f.related_model._meta.db_table  # type: ignore[union-attr]
-                col, target = f.column, f.target_field.column  # type: ignore[attr-defined]
+                related: Any = f.related_model
+                ref = related._meta.db_table
+                col, target = f.column, getattr(f, "target_field").column  # noqa: B009
                 cur.execute(
                     f'SELECT count(*) FROM "{table}" t WHERE t."{col}" IS NOT NULL AND NOT EXISTS '  # noqa: S608
                     f'(SELECT 1 FROM "{ref}" r WHERE r."{target}" = t."{col}")'
@@ -209,7 +210,8 @@ def verify_foreign_keys(tables: set[str]) -> list[str]:
 
 
 def m2m_table(model: type[models.Model], field: str) -> str:
-    return model._meta.get_field(field).remote_field.through._meta.db_table  # type: ignore[union-attr]
+    remote: Any = model._meta.get_field(field).remote_field
+    return remote.through._meta.db_table
 
 
 def analyze() -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from django.core.management.base import BaseCommand
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandParser
 
 from clients import demo as clients_demo
 from core.demo import DEMO_PASSWORD, USERS, seed_foundation
@@ -23,10 +25,10 @@ DEMO_APPS = [
 class Command(BaseCommand):
     help = "Load demo data (idempotent) and print the demo logins."
 
-    def add_arguments(self, parser):  # type: ignore[no-untyped-def]
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--quiet-logins", action="store_true", help="Do not print the logins.")
 
-    def handle(self, *args, **options):  # type: ignore[no-untyped-def]
+    def handle(self, *args: Any, **options: Any) -> None:
         world = seed_foundation()
         for app, module in DEMO_APPS:
             module.seed(world)
