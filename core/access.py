@@ -62,9 +62,16 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     "client.take": frozenset({OMBUD}),
     "client.see_all": LEADERS,
     "task.manage": frozenset({OMBUD}),
-    # Systembrister: everyone reads what concerns them (systembrister/selectors.py).
+    # Systembrister: everyone reads what concerns them (systembrister/selectors.py); the
+    # reporter edits and submits their own drafts, another ombud supports, a member answers
+    # for a responsible organisation (systembrister/access.py).
     "systembrist.view": EVERYONE,
+    "systembrist.see_all": LEADERS,
+    "systembrist.see_closed": frozenset({GRANT_OFFICER}),
+    "systembrist.see_reporters": STAFF,
     "systembrist.report": frozenset({OMBUD}),
+    "systembrist.edit": frozenset({OMBUD}),
+    "systembrist.support": frozenset({OMBUD}),
     "systembrist.review": LEADERS,
     "systembrist.answer": frozenset({MEMBER}),
     # Ledningsgrupp: lead and admin manage; a member only as the group's secretary.

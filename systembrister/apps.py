@@ -7,4 +7,5 @@ class SystembristerConfig(AppConfig):
     verbose_name = _("System deficiencies")
 
     def ready(self) -> None:
-        from . import navigation  # noqa: F401  (registers nav links and dashboard sections)
+        # Object rules of the systembrister capabilities; nav links and dashboard sections.
+        from . import access, navigation  # noqa: F401

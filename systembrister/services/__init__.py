@@ -1,7 +1,7 @@
 """Every write to a systembrist goes through here, with the acting user and a timeline event.
 
 Refused transitions raise ``ValidationError`` (Swedish message, keyed by field where one
-applies); acting without the needed role raises ``PermissionDenied``.
+applies); acting without the capability (core/access.py) raises ``PermissionDenied``.
 """
 
 from .answers import (

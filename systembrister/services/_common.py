@@ -1,4 +1,4 @@
-"""Shared helpers for the systembrist services: events, role checks, the guard."""
+"""Shared helpers for the systembrist services: events, the coordinator's check, the guard."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
 
+from core.access import actor_for
 from core.audit import save
-from core.models import Role, RoleAssignment
 
 from ..guard import guard_texts
 from ..models import Event, Systembrist
@@ -24,19 +24,9 @@ def event(
     return item
 
 
-def roles_of(user: Any, verksamhet_id: int) -> set[str]:
-    if user is None:
-        return set()
-    return set(
-        RoleAssignment.objects.filter(user=user, verksamhet_id=verksamhet_id).values_list(
-            "role", flat=True
-        )
-    )
-
-
 def require_lead(user: Any, report: Systembrist) -> None:
-    """Review, agenda and closing are the lead's (or admin's) work."""
-    if not roles_of(user, report.verksamhet_id) & {Role.LEAD, Role.ADMIN}:
+    """Review, agenda and closing are the coordinator's work (``systembrist.review``)."""
+    if not actor_for(user, report.verksamhet_id).can("systembrist.review", report):
         raise PermissionDenied(_("Only the coordinator can do this."))
 
 

@@ -12,9 +12,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.access import actor_for
 from core.audit import save
 from core.concurrency import lock_for_edit
-from core.models import Organisation, Role, RoleAssignment
+from core.models import Organisation
 
 from ..models import Answer, EventKind, Outcome, Status, Systembrist
 from ._common import event, guard, locked, refuse, require_lead
@@ -58,13 +59,12 @@ def systembrist_send_for_answer(
     return report
 
 
-def _is_member_of(user: Any, organisation: Organisation) -> bool:
-    return RoleAssignment.objects.filter(
-        user=user,
-        verksamhet_id=organisation.verksamhet_id,
-        role=Role.MEMBER,
-        organisation=organisation,
-    ).exists()
+def _answers_for(user: Any, organisation: Organisation) -> bool:
+    """``user`` is a member from ``organisation`` (a member has one organisation per
+    verksamhet)."""
+    actor = actor_for(user, organisation.verksamhet_id)
+    own = actor.organisation
+    return actor.can("systembrist.answer") and own is not None and own.pk == organisation.pk
 
 
 @transaction.atomic
@@ -83,7 +83,7 @@ def systembrist_answer(
     When every responsible organisation has answered, the report is ANSWERED.
     """
     report = locked(report)
-    if not _is_member_of(by, organisation):
+    if not _answers_for(by, organisation):
         raise PermissionDenied(_("Only a member from the organisation can answer for it."))
     if not report.organisations.filter(pk=organisation.pk).exists():
         raise refuse(_("Your organisation is not responsible for this report."))

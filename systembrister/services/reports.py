@@ -11,12 +11,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.access import actor_for
 from core.audit import save
 from core.concurrency import lock_for_edit
-from core.models import Organisation, Role, Verksamhet
+from core.models import Organisation, Verksamhet
 
 from ..models import EventKind, Status, Support, Systembrist
-from ._common import event, guard, locked, refuse, roles_of
+from ._common import event, guard, locked, refuse
 
 TEXT_FIELDS = ("title", "description", "examples", "suggested_improvement")
 EDITABLE = (Status.DRAFT, Status.RETURNED)
@@ -78,7 +79,7 @@ def systembrist_create(
     suggested_improvement: str = "",
 ) -> Systembrist:
     """An ombud drafts a report. Nothing identifying gets past the guard."""
-    if not roles_of(by, verksamhet.pk) & {Role.OMBUD, Role.LEAD}:
+    if not actor_for(by, verksamhet).can("systembrist.report"):
         raise PermissionDenied(_("Only an ombud can report a systembrist."))
     texts = {
         "title": title,
@@ -128,7 +129,7 @@ def systembrist_update(
 ) -> Systembrist:
     """The reporter edits their own draft (or a report sent back to them)."""
     current = locked(report)
-    if current.reporter_id != getattr(by, "pk", None):
+    if not actor_for(by, current.verksamhet_id).can("systembrist.report", current):
         raise PermissionDenied(_("Only the reporter can edit the report."))
     if current.status not in EDITABLE:
         raise refuse(_("Only drafts and reports sent back can be edited."))
@@ -163,7 +164,7 @@ def systembrist_update(
 def systembrist_submit(*, report: Systembrist, by: Any) -> Systembrist:
     """The reporter sends the draft to the coordinator for review."""
     report = locked(report)
-    if report.reporter_id != getattr(by, "pk", None):
+    if not actor_for(by, report.verksamhet_id).can("systembrist.report", report):
         raise PermissionDenied(_("Only the reporter can submit the report."))
     if report.status not in EDITABLE:
         raise refuse(_("Only drafts and reports sent back can be submitted."))
@@ -183,7 +184,7 @@ def systembrist_support(
 ) -> Support:
     """Another ombud has seen the same failure: their clients add to the count, once each."""
     report = locked(report)
-    if Role.OMBUD not in roles_of(by, report.verksamhet_id):
+    if not actor_for(by, report.verksamhet_id).can("systembrist.support"):
         raise PermissionDenied(_("Only an ombud can support a report."))
     if report.reporter_id == by.pk:
         raise refuse(_("You reported this yourself; edit the number instead."))

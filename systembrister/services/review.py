@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from core.audit import save
+from core.audit import acting_as, save
 
 from ..guard import client_terms, findings_in, message_for
 from ..models import Event, EventKind, Status, Support, Systembrist
@@ -128,8 +128,8 @@ def systembrist_merge(
             note=support.note,
             by=by,
         )
-        support._history_user = by  # type: ignore[attr-defined]
-        support.delete()
+        with acting_as(by):
+            support.delete()
     target.organisations.add(*source.organisations.all())
     target.version += 1
     save(target, by=by)
