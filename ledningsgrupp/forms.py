@@ -27,6 +27,19 @@ from .models import (
 from .selectors import OFFER_TYPES, OPEN_FOR_MEMBERS
 
 
+def choices_of(form: forms.BaseForm, name: str) -> forms.ModelChoiceField:
+    """The form's model choice field ``name``, to narrow its queryset (``form.fields`` is typed
+    as plain fields)."""
+    field = form.fields[name]
+    assert isinstance(field, forms.ModelChoiceField)
+    return field
+
+
+class RepresentativeChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.display_name} ({obj.member_organisation.organisation.name})"
+
+
 class DateInput(forms.DateInput):
     input_type = "date"
 
@@ -48,7 +61,7 @@ class LedningsgruppForm(TextLimitsMixin, VersionedFormMixin, forms.ModelForm):
 
     def __init__(self, *args: Any, verksamhet: Verksamhet, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["convened_by"].queryset = verksamhet.kommuner.all()  # type: ignore[attr-defined]
+        choices_of(self, "convened_by").queryset = verksamhet.kommuner.all()
 
 
 class MemberOrganisationForm(TextLimitsMixin, forms.ModelForm):
@@ -59,7 +72,7 @@ class MemberOrganisationForm(TextLimitsMixin, forms.ModelForm):
 
     def __init__(self, *args: Any, verksamhet: Verksamhet, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = Organisation.objects.filter(  # type: ignore[attr-defined]
+        choices_of(self, "organisation").queryset = Organisation.objects.filter(
             verksamhet=verksamhet, active=True
         )
 
@@ -73,7 +86,7 @@ class RepresentativeForm(TextLimitsMixin, forms.ModelForm):
 
     def __init__(self, *args: Any, verksamhet: Verksamhet, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["user"].queryset = User.objects.filter(  # type: ignore[attr-defined]
+        choices_of(self, "user").queryset = User.objects.filter(
             roles__verksamhet=verksamhet, roles__role=Role.MEMBER
         ).distinct()
 
@@ -91,7 +104,7 @@ class SeatOfferForm(TextLimitsMixin, forms.ModelForm):
 
     def __init__(self, *args: Any, verksamhet: Verksamhet, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = Organisation.objects.filter(  # type: ignore[attr-defined]
+        choices_of(self, "organisation").queryset = Organisation.objects.filter(
             verksamhet=verksamhet, type__in=OFFER_TYPES
         )
 
@@ -161,18 +174,15 @@ class ProtokollSetupForm(TextLimitsMixin, VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Protokoll
         fields = ["chair", "secretary", "justerare"]
+        field_classes = dict.fromkeys(fields, RepresentativeChoiceField)
 
     def __init__(self, *args: Any, representatives: list[Representative], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         ids = [r.pk for r in representatives]
         for name in ("chair", "secretary", "justerare"):
-            field = self.fields[name]
-            field.queryset = Representative.objects.filter(pk__in=ids).select_related(  # type: ignore[attr-defined]
-                "user", "member_organisation__organisation"
-            )
-            field.label_from_instance = lambda r: (  # type: ignore[attr-defined]
-                f"{r.display_name} ({r.member_organisation.organisation.name})"
-            )
+            choices_of(self, name).queryset = Representative.objects.filter(
+                pk__in=ids
+            ).select_related("user", "member_organisation__organisation")
 
 
 class ParagraphForm(TextLimitsMixin, VersionedFormMixin, forms.ModelForm):
@@ -188,8 +198,8 @@ class ParagraphForm(TextLimitsMixin, VersionedFormMixin, forms.ModelForm):
     def __init__(self, *args: Any, verksamhet: Verksamhet, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         chosen = list(self.instance.systembrister.all()) if self.instance.pk else []
-        field = self.fields["systembrister"]
-        field.queryset = Systembrist.objects.filter(  # type: ignore[attr-defined]
+        field = choices_of(self, "systembrister")
+        field.queryset = Systembrist.objects.filter(
             verksamhet=verksamhet, status__in=OPEN_FOR_MEMBERS
         ) | Systembrist.objects.filter(pk__in=[s.pk for s in chosen])
         field.required = False
@@ -211,11 +221,10 @@ class ActionItemForm(TextLimitsMixin, VersionedFormMixin, forms.ModelForm):
 
     def __init__(self, *args: Any, group: Ledningsgrupp, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["owner_organisation"].queryset = Organisation.objects.filter(  # type: ignore[attr-defined]
+        choices_of(self, "owner_organisation").queryset = Organisation.objects.filter(
             verksamhet_id=group.verksamhet_id
         )
-        reps = self.fields["owner_representative"]
-        reps.queryset = Representative.objects.filter(  # type: ignore[attr-defined]
+        choices_of(self, "owner_representative").queryset = Representative.objects.filter(
             member_organisation__ledningsgrupp=group
         ).select_related("user", "member_organisation__organisation")
         if not self.instance.pk:

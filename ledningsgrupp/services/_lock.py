@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import wraps
-from typing import Any, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -14,7 +14,8 @@ from core.audit import save
 
 from ..models import Protokoll, RefusedEdit
 
-F = TypeVar("F", bound=Callable[..., Any])
+P = ParamSpec("P")
+T = TypeVar("T")
 
 
 class ProtokollLocked(ValidationError):
@@ -34,7 +35,7 @@ def ensure_unlocked(protokoll: Protokoll | None, attempted: str) -> None:
         raise ProtokollLocked(protokoll, attempted)
 
 
-def refuses_when_locked(func: F) -> F:
+def refuses_when_locked(func: Callable[P, T]) -> Callable[P, T]:
     """Wrap an atomic service: a ProtokollLocked raised inside is recorded, then re-raised.
 
     The record is written after the service's own transaction has rolled back, so the
@@ -42,15 +43,14 @@ def refuses_when_locked(func: F) -> F:
     """
 
     @wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> T:
         try:
             return func(*args, **kwargs)
         except ProtokollLocked as exc:
+            by: Any = kwargs.get("by")  # every service is keyword-only
             with transaction.atomic():
-                record = RefusedEdit(
-                    protokoll=exc.protokoll, by=kwargs.get("by"), attempted=exc.attempted[:200]
-                )
-                save(record, by=kwargs.get("by"))
+                record = RefusedEdit(protokoll=exc.protokoll, by=by, attempted=exc.attempted[:200])
+                save(record, by=by)
             raise
 
-    return wrapper  # type: ignore[return-value]
+    return wrapper

@@ -10,7 +10,7 @@ from django.db.models import Max, OuterRef, Q, Subquery
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from core.audit import save
+from core.audit import acting_as, save
 from systembrister.models import Status as SystembristStatus
 from systembrister.models import Systembrist
 from systembrister.services import systembrist_put_on_agenda
@@ -240,5 +240,5 @@ def agenda_item_move(*, item: AgendaItem, by: Any, direction: str) -> None:
 
 @transaction.atomic
 def agenda_item_delete(*, item: AgendaItem, by: Any) -> None:
-    item._history_user = by  # type: ignore[attr-defined]
-    item.delete()
+    with acting_as(by):
+        item.delete()

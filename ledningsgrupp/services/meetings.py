@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from core.audit import save
+from core.audit import acting_as, save
 from core.concurrency import lock_for_edit
 
 from ..models import Attendance, AttendanceStatus, Ledningsgrupp, Meeting, Protokoll
@@ -98,8 +98,8 @@ def attendance_record(
         row = existing.get(representative.pk)
         if not status:
             if row is not None:
-                row._history_user = by  # type: ignore[attr-defined]
-                row.delete()
+                with acting_as(by):
+                    row.delete()
             continue
         row = row or Attendance(meeting=meeting, representative=representative)
         row.status = status
