@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.management.base import CommandError
 
+from core.audit import save
 from core.models import User
 
 SYSTEM_EMAIL = "system@ombud.invalid"
@@ -19,6 +20,5 @@ def acting_user(email: str | None) -> User:
     user = User.objects.filter(email=SYSTEM_EMAIL).first()
     if user is None:
         user = User(email=SYSTEM_EMAIL, first_name="Systemet", is_active=False)
-        user._history_user = user  # type: ignore[attr-defined]  # its history names itself
-        user.save()
+        save(user, by=user)  # its history names itself
     return user

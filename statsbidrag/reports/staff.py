@@ -7,14 +7,14 @@ from collections import defaultdict
 from fractions import Fraction
 from typing import Any
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
 from core.models import Verksamhet
 from statsbidrag.arsanstallning import arsanstallningar_exact, period_share, to_decimal
 from statsbidrag.models import EmploymentPeriod
 
 
-def periods_in_year(*, verksamhet: Verksamhet, year: int):  # type: ignore[no-untyped-def]
+def periods_in_year(*, verksamhet: Verksamhet, year: int) -> QuerySet[EmploymentPeriod]:
     first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
     return (
         EmploymentPeriod.objects.filter(verksamhet=verksamhet, start__lte=last)
@@ -33,9 +33,8 @@ def person_name(period: EmploymentPeriod) -> str:
 
 
 def employer_label(period: EmploymentPeriod) -> str:
-    if period.employer_kommun_id:
-        return period.employer_kommun.name  # type: ignore[union-attr]
-    return period.employer_name
+    kommun = period.employer_kommun
+    return kommun.name if kommun is not None else period.employer_name
 
 
 def staff_figures(*, verksamhet: Verksamhet, year: int) -> dict[str, Any]:

@@ -40,17 +40,16 @@ def _form(year: int) -> ReportForm:
 @transaction.atomic
 def document_for(*, kind: str, grant_year: GrantYear, by: Any) -> Document:
     """The year's application or redovisning, created as a draft the first time."""
-    if kind == APPLICATION:
-        found = Application.objects.filter(grant_year=grant_year).first()
-        if found:
-            return found
-        return save(Application(grant_year=grant_year), by=by)  # type: ignore[return-value]
-    found_r = Redovisning.objects.filter(grant_year=grant_year).first()
-    if found_r:
-        return found_r
-    return save(  # type: ignore[return-value]
-        Redovisning(grant_year=grant_year, form=_form(grant_year.year)), by=by
-    )
+    model = Application if kind == APPLICATION else Redovisning
+    found = model.objects.filter(grant_year=grant_year).first()
+    if found is not None:
+        return found
+    if model is Application:
+        created: Document = Application(grant_year=grant_year)
+    else:
+        created = Redovisning(grant_year=grant_year, form=_form(grant_year.year))
+    save(created, by=by)
+    return created
 
 
 def _text_keys(kind: str, document: Document) -> set[str]:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from core.db_roles import owner_alias
 from dataprotection.backup import BackupError, backup
@@ -14,10 +15,10 @@ from dataprotection.backup import BackupError, backup
 class Command(BaseCommand):
     help = "Write a pg_dump custom-format backup of the configured database to --output."
 
-    def add_arguments(self, parser):  # type: ignore[no-untyped-def]
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--output", required=True, help="File to write, e.g. ombud.dump")
 
-    def handle(self, *args, **options):  # type: ignore[no-untyped-def]
+    def handle(self, *args: Any, **options: Any) -> None:
         started = time.monotonic()
         try:
             # As the owner: the app role may not read the sequences' positions.

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from django.core.management.base import BaseCommand, CommandError
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from core.models import Verksamhet
 from dataprotection.commands import acting_user
@@ -13,12 +15,12 @@ from dataprotection.services import gallring_run
 class Command(BaseCommand):
     help = "Remove client data and access-log rows past the gallring rule (or list them)."
 
-    def add_arguments(self, parser):  # type: ignore[no-untyped-def]
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--dry-run", action="store_true", help="List only, remove nothing.")
         parser.add_argument("--verksamhet", help="Slug of one PO service (default: all).")
         parser.add_argument("--by", help="E-mail of the user responsible (default: system user).")
 
-    def handle(self, *args, **options):  # type: ignore[no-untyped-def]
+    def handle(self, *args: Any, **options: Any) -> None:
         services = Verksamhet.objects.order_by("slug")
         if options["verksamhet"]:
             services = services.filter(slug=options["verksamhet"])

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from clients.models import Client
 from core.models import AccessLog
@@ -15,12 +16,12 @@ from dataprotection.services import registerutdrag_pdf
 class Command(BaseCommand):
     help = "Write everything held about CLIENT_ID to a PDF (logged in the access log)."
 
-    def add_arguments(self, parser):  # type: ignore[no-untyped-def]
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("client_id", type=int)
         parser.add_argument("--output", required=True, help="PDF file to write")
         parser.add_argument("--by", help="E-mail of the user asking (default: the system user)")
 
-    def handle(self, *args, **options):  # type: ignore[no-untyped-def]
+    def handle(self, *args: Any, **options: Any) -> None:
         client = Client.objects.filter(pk=options["client_id"]).first()
         if client is None:
             raise CommandError(f"No client with id {options['client_id']}")

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import Any
 
 from django.core.management import call_command
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import DEFAULT_DB_ALIAS, connections
 
 from core.db_roles import owner_alias
@@ -19,7 +20,7 @@ class Command(BaseCommand):
         "configured database. Everything in the database that the backup holds is replaced."
     )
 
-    def add_arguments(self, parser):  # type: ignore[no-untyped-def]
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file", help="Backup file written by backup_db")
         parser.add_argument(
             "--yes-replace-database",
@@ -28,7 +29,7 @@ class Command(BaseCommand):
             help="Confirm that the database's current content may be replaced.",
         )
 
-    def handle(self, *args, **options):  # type: ignore[no-untyped-def]
+    def handle(self, *args: Any, **options: Any) -> None:
         alias = owner_alias()
         name = connections[alias].settings_dict["NAME"]
         if not options["confirmed"]:

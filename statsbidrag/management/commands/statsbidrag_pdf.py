@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from core.models import Verksamhet
 from statsbidrag.models import DocumentStatus, GrantYear
@@ -22,7 +23,7 @@ from statsbidrag.selectors import document_of
 class Command(BaseCommand):
     help = "Write a year's statsbidrag application or redovisning as PDF."
 
-    def add_arguments(self, parser):  # type: ignore[no-untyped-def]
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "--verksamhet", required=True, help="The PO service's short name (slug)."
         )
@@ -30,7 +31,7 @@ class Command(BaseCommand):
         parser.add_argument("--kind", required=True, choices=[APPLICATION, REDOVISNING])
         parser.add_argument("--output", required=True, help="The PDF file to write.")
 
-    def handle(self, *args, **options):  # type: ignore[no-untyped-def]
+    def handle(self, *args: Any, **options: Any) -> None:
         verksamhet = Verksamhet.objects.filter(slug=options["verksamhet"]).first()
         if verksamhet is None:
             raise CommandError(f"No PO service with short name {options['verksamhet']!r}.")
