@@ -9,7 +9,7 @@ class LedningsgruppConfig(AppConfig):
     def ready(self) -> None:
         from systembrister import agenda
 
-        from . import navigation  # noqa: F401  (registers nav links and dashboard sections)
+        from . import access, navigation  # noqa: F401  (object rules; nav links, dashboard sections)
         from .selectors import upcoming_meetings
         from .services import agenda_systembrist_add
 

@@ -7,9 +7,9 @@ from typing import Any
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from core.access import ANONYMOUS, Actor
 from core.history import track
 from core.labels import labels_of
-from core.models import Role
 from core.registry import DashboardSection, dashboard, nav
 
 from .models import (
@@ -24,7 +24,13 @@ from .models import (
     SeatOffer,
 )
 
-nav(_("Steering group"), "ledningsgrupp:overview", "ledningsgrupp.view", order=40, match_prefix="/ledningsgrupp/")
+nav(
+    _("Steering group"),
+    "ledningsgrupp:overview",
+    "ledningsgrupp.view",
+    order=40,
+    match_prefix="/ledningsgrupp/",
+)
 
 track(Ledningsgrupp, "verksamhet")
 track(MemberOrganisation, "ledningsgrupp__verksamhet")
@@ -57,16 +63,13 @@ def _report_rows(reports: list[Any]) -> list[dict[str, Any]]:
 def ledningsgrupp_sections(request: HttpRequest) -> list[DashboardSection]:
     from .selectors import ledningsgrupp_for, member_dashboard, next_meeting_of
 
-    roles = set(getattr(request, "roles", set()))
-    verksamhet = getattr(request, "verksamhet", None)
-    if (
-        verksamhet is not None
-        and roles & {Role.LEAD, Role.OMBUD, Role.ADMIN}
-        and not (Role.MEMBER in roles and getattr(request, "member_organisation", None) is not None)
-    ):
+    actor: Actor = getattr(request, "actor", ANONYMOUS)
+    # A member sees their own card: what their organisation has to do, and what to sign.
+    member = actor.can("ledningsgrupp.member_card") and actor.organisation is not None
+    if actor.can("ledningsgrupp.next_meeting") and not member:
         # One query when a meeting is planned (the usual case), two when none is.
-        meeting = next_meeting_of(verksamhet=verksamhet)
-        if meeting is None and ledningsgrupp_for(verksamhet=verksamhet) is None:
+        meeting = next_meeting_of(actor=actor)
+        if meeting is None and ledningsgrupp_for(actor=actor) is None:
             return []
         return [
             DashboardSection(
@@ -76,19 +79,13 @@ def ledningsgrupp_sections(request: HttpRequest) -> list[DashboardSection]:
                 order=60,
             )
         ]
-    group = ledningsgrupp_for(verksamhet=verksamhet)
+    group = ledningsgrupp_for(actor=actor) if member else None
     if group is None:
         return []
-    if Role.MEMBER in roles and request.member_organisation is not None:  # type: ignore[attr-defined]
-        data = member_dashboard(
-            group=group,
-            user=request.user,
-            organisation=request.member_organisation,  # type: ignore[attr-defined]
+    data = member_dashboard(actor=actor, group=group)
+    data["systembrister"] = _report_rows(data["systembrister"])
+    return [
+        DashboardSection(
+            _("Steering group"), "ledningsgrupp/_dashboard_member.html", data, order=10
         )
-        data["systembrister"] = _report_rows(data["systembrister"])
-        return [
-            DashboardSection(
-                _("Steering group"), "ledningsgrupp/_dashboard_member.html", data, order=10
-            )
-        ]
-    return []
+    ]

@@ -1,4 +1,5 @@
-"""Reads behind the ledningsgrupp screens, scoped to a verksamhet."""
+"""Reads behind the ledningsgrupp screens, scoped to the actor's verksamhet: an object of
+another verksamhet is a 404. Who may do what with them is in ledningsgrupp/access.py."""
 
 from __future__ import annotations
 
@@ -6,11 +7,12 @@ import datetime
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.http import Http404
 from django.utils import timezone
 
-from core.models import Role, Verksamhet
+from core.access import Actor
+from core.models import Verksamhet
 from systembrister.models import Status as SystembristStatus
 from systembrister.models import Systembrist
 
@@ -27,8 +29,8 @@ from ..models import (
     Paragraph,
     Protokoll,
     Representative,
-    RepresentativeRole,
     SeatOffer,
+    Signature,
 )
 
 # Systembrister a member sees on the dashboard: accepted and not yet closed.
@@ -40,10 +42,15 @@ OPEN_FOR_MEMBERS = [
 ]
 
 
-def ledningsgrupp_for(*, verksamhet: Verksamhet | None) -> Ledningsgrupp | None:
-    if verksamhet is None:
+def ledningsgrupp_for(*, actor: Actor) -> Ledningsgrupp | None:
+    """The ledningsgrupp of the actor's verksamhet (None before it is set up)."""
+    if actor.verksamhet is None:
         return None
-    return Ledningsgrupp.objects.filter(verksamhet=verksamhet).select_related("convened_by").first()
+    return (
+        Ledningsgrupp.objects.filter(verksamhet=actor.verksamhet)
+        .select_related("verksamhet", "convened_by")
+        .first()
+    )
 
 
 def _active(qs: Any, on: datetime.date) -> Any:
@@ -86,34 +93,40 @@ def membership_overview(*, group: Ledningsgrupp) -> dict[str, Any]:
     return {"members": members, "offers": offers}
 
 
-def manages(*, request: Any, group: Ledningsgrupp | None) -> bool:
-    """Lead and admin manage the ledningsgrupp; so does the representative who is secretary."""
-    roles = set(getattr(request, "roles", set()))
-    if roles & {Role.LEAD, Role.ADMIN}:
-        return True
-    if group is None or Role.MEMBER not in roles:
-        return False
-    today = timezone.localdate()
-    return _active(
-        Representative.objects.filter(
-            member_organisation__ledningsgrupp=group,
-            user=request.user,
-            role=RepresentativeRole.SECRETARY,
-        ),
-        today,
-    ).exists()
-
-
-def meeting_for(*, request: Any, pk: int) -> Meeting:
-    """A meeting of the user's own ledningsgrupp, else 404."""
+def meeting_for(*, actor: Actor, pk: int) -> Meeting:
+    """A meeting of the actor's own ledningsgrupp, else 404."""
     meeting = (
-        Meeting.objects.filter(pk=pk, ledningsgrupp__verksamhet=request.verksamhet)
+        Meeting.objects.filter(pk=pk, ledningsgrupp__verksamhet=actor.verksamhet)
         .select_related("ledningsgrupp__verksamhet", "ledningsgrupp__convened_by")
         .first()
     )
     if meeting is None:
         raise Http404
     return meeting
+
+
+def agenda_item_for(*, actor: Actor, pk: int) -> AgendaItem:
+    """An agenda item of a meeting of the actor's own ledningsgrupp, else 404."""
+    item = (
+        AgendaItem.objects.filter(pk=pk, meeting__ledningsgrupp__verksamhet=actor.verksamhet)
+        .select_related("meeting__ledningsgrupp")
+        .first()
+    )
+    if item is None:
+        raise Http404
+    return item
+
+
+def paragraph_for(*, actor: Actor, pk: int) -> Paragraph:
+    """A § of the actor's own ledningsgrupp, else 404."""
+    paragraph = (
+        Paragraph.objects.filter(pk=pk, ledningsgrupp__verksamhet=actor.verksamhet)
+        .select_related("protokoll__meeting__ledningsgrupp__verksamhet")
+        .first()
+    )
+    if paragraph is None:
+        raise Http404
+    return paragraph
 
 
 def agenda_of(*, meeting: Meeting) -> list[AgendaItem]:
@@ -143,7 +156,7 @@ def upcoming_meetings(*, verksamhet: Verksamhet) -> list[Meeting]:
 
 
 def protokoll_of(*, meeting: Meeting) -> Protokoll | None:
-    return (
+    protokoll = (
         Protokoll.objects.filter(meeting=meeting)
         .select_related(
             "chair__user",
@@ -155,16 +168,18 @@ def protokoll_of(*, meeting: Meeting) -> Protokoll | None:
         )
         .first()
     )
+    if protokoll is not None:
+        protokoll.meeting = meeting  # the access rules ask for its ledningsgrupp
+    return protokoll
 
 
-def may_read_protokoll(*, request: Any, protokoll: Protokoll | None, manager: bool) -> bool:
-    """Justerade protokoll: every role of the verksamhet. Drafts: managers and the signatories."""
-    if protokoll is None:
-        return manager
-    if protokoll.locked_at is not None or manager:
-        return True
-    signatories = {rep.user_id for rep in (protokoll.chair, protokoll.justerare) if rep is not None}
-    return request.user.pk in signatories
+def signatures_of(*, protokoll: Protokoll) -> dict[str, Signature]:
+    """The signatures by kind, prefetched on the protokoll (the ``protokoll.sign`` rule reads
+    them there)."""
+    prefetch_related_objects(
+        [protokoll], Prefetch("signatures", queryset=Signature.objects.select_related("user"))
+    )
+    return {s.kind: s for s in protokoll.signatures.all()}
 
 
 def paragraphs_of(*, protokoll: Protokoll) -> list[Paragraph]:
@@ -258,11 +273,11 @@ def next_meeting(*, group: Ledningsgrupp) -> Meeting | None:
     )
 
 
-def next_meeting_of(*, verksamhet: Verksamhet) -> Meeting | None:
-    """``next_meeting`` of the verksamhet's ledningsgrupp without fetching the group first."""
+def next_meeting_of(*, actor: Actor) -> Meeting | None:
+    """``next_meeting`` of the actor's ledningsgrupp without fetching the group first."""
     return (
         Meeting.objects.filter(
-            ledningsgrupp__verksamhet=verksamhet,
+            ledningsgrupp__verksamhet=actor.verksamhet,
             status=MeetingStatus.PLANNED,
             date__gte=timezone.localdate(),
         )
@@ -280,9 +295,9 @@ def latest_justerat(*, group: Ledningsgrupp) -> Protokoll | None:
     )
 
 
-def member_dashboard(*, group: Ledningsgrupp, user: Any, organisation: Any) -> dict[str, Any]:
+def member_dashboard(*, actor: Actor, group: Ledningsgrupp) -> dict[str, Any]:
     """What a member needs: next meeting, documents, own organisation's systembrister and actions."""
-    today = timezone.localdate()
+    user, organisation, today = actor.user, actor.organisation, actor.today
     reports = list(
         Systembrist.objects.filter(
             verksamhet_id=group.verksamhet_id,

@@ -1,56 +1,63 @@
-"""Shared helpers of the ledningsgrupp views: the user's group, manager check, form errors."""
+"""Shared helpers of the ledningsgrupp views: the actor's group, the breadcrumbs, and the
+buttons that run a service without a form."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TypeVar
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest
+from django.http import Http404
+from django.urls import reverse
+from django.utils.translation import gettext as _
 
-from core.concurrency import StaleEdit
+from core.forms import submit
+from core.http import Request
 
-from ..models import Ledningsgrupp
-from ..selectors import ledningsgrupp_for, manages
+from ..models import Ledningsgrupp, Meeting
+from ..selectors import ledningsgrupp_for
 
-READ_ROLES = ("ombud", "lead", "member", "grant_officer", "admin")
-MANAGE_ROLES = ("lead", "admin", "member")
+T = TypeVar("T")
 
 
-def group_or_404(request: HttpRequest) -> Ledningsgrupp:
-    group = ledningsgrupp_for(verksamhet=request.verksamhet)  # type: ignore[attr-defined]
+def group_or_404(request: Request) -> Ledningsgrupp:
+    group = ledningsgrupp_for(actor=request.actor)
     if group is None:
         raise Http404
     return group
 
 
-def require_manager(request: HttpRequest, group: Ledningsgrupp | None) -> None:
-    if not manages(request=request, group=group):
-        raise PermissionDenied
+def press(request: Request, action: Callable[[], T]) -> T | None:
+    """A button without fields (send, sign, bring up to date): the service through the one
+    form flow, its refusal shown as a message on the page the user is sent back to."""
+    form = forms.Form(request.POST)
+    done = submit(request, form, lambda _data: action())
+    for error in form.non_field_errors():
+        messages.error(request, str(error))
+    return done
 
 
-def apply_errors(form: forms.BaseForm, exc: ValidationError) -> None:
-    """Show a service's ValidationError next to the fields it names."""
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
+def group_crumbs(group: Ledningsgrupp) -> list[tuple[str, str]]:
+    return [(group.name, reverse("ledningsgrupp:overview"))]
 
 
-def run_service(form: forms.BaseForm, call: Callable[[], Any]) -> Any:
-    """Call the service; on a rule or a concurrent edit, put the message on the form."""
-    try:
-        return call()
-    except StaleEdit as exc:
-        form.show_conflict(exc.current)  # type: ignore[attr-defined]
-    except ValidationError as exc:
-        apply_errors(form, exc)
-    return None
+def meeting_crumbs(meeting: Meeting) -> list[tuple[str, str]]:
+    """The group, the meetings and the meeting: above every page of one meeting."""
+    return [
+        *group_crumbs(meeting.ledningsgrupp),
+        (_("Meetings"), reverse("ledningsgrupp:archive")),
+        (f"{meeting.date:%Y-%m-%d}", reverse("ledningsgrupp:meeting", args=[meeting.pk])),
+    ]
 
 
-def message_errors(request: HttpRequest, exc: ValidationError) -> None:
-    for message in exc.messages:
-        messages.error(request, message)
+def protokoll_crumbs(meeting: Meeting) -> list[tuple[str, str]]:
+    return [
+        *meeting_crumbs(meeting),
+        (_("Protokoll"), reverse("ledningsgrupp:protokoll", args=[meeting.pk])),
+    ]
+
+
+def overview_url() -> str:
+    """Where every form's Cancel leads."""
+    return reverse("ledningsgrupp:overview")
