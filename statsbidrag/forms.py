@@ -5,15 +5,24 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from core.access import CAPABILITIES
 from core.concurrency import VersionedFormMixin
-from core.models import Role, User, Verksamhet
+from core.models import User, Verksamhet
 from core.textlimits import TextLimitsMixin
 
 from .models import CoFinancing, Decision, EmploymentPeriod, GrantYear, Payment, Repayment
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def _limit(form: forms.BaseForm, name: str, queryset: QuerySet[Any]) -> None:
+    """Offer only ``queryset`` in the choice field ``name`` (the verksamhet's own)."""
+    field = form.fields[name]
+    assert isinstance(field, forms.ModelChoiceField)
+    field.queryset = queryset
 
 
 class EmploymentPeriodForm(TextLimitsMixin, VersionedFormMixin, forms.ModelForm):
@@ -24,11 +33,14 @@ class EmploymentPeriodForm(TextLimitsMixin, VersionedFormMixin, forms.ModelForm)
 
     def __init__(self, *args: Any, verksamhet: Verksamhet, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["ombud"].queryset = User.objects.filter(  # type: ignore[attr-defined]
-            roles__verksamhet=verksamhet, roles__role=Role.OMBUD
-        ).distinct()
+        counted = CAPABILITIES["grant.employment.counted"]
+        _limit(
+            self,
+            "ombud",
+            User.objects.filter(roles__verksamhet=verksamhet, roles__role__in=counted).distinct(),
+        )
         self.fields["ombud"].required = False
-        self.fields["employer_kommun"].queryset = verksamhet.kommuner.all()  # type: ignore[attr-defined]
+        _limit(self, "employer_kommun", verksamhet.kommuner.all())
 
 
 class GrantYearForm(TextLimitsMixin, VersionedFormMixin, forms.ModelForm):
@@ -50,8 +62,8 @@ class GrantYearForm(TextLimitsMixin, VersionedFormMixin, forms.ModelForm):
     def __init__(self, *args: Any, verksamhet: Verksamhet, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         kommuner = verksamhet.kommuner.all()
-        self.fields["applicant_kommun"].queryset = kommuner  # type: ignore[attr-defined]
-        self.fields["participating_kommuner"].queryset = kommuner  # type: ignore[attr-defined]
+        _limit(self, "applicant_kommun", kommuner)
+        _limit(self, "participating_kommuner", kommuner)
         if self.instance.pk:
             del self.fields["year"]
 
@@ -63,7 +75,7 @@ class CoFinancingForm(TextLimitsMixin, forms.ModelForm):
 
     def __init__(self, *args: Any, verksamhet: Verksamhet, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["kommun"].queryset = verksamhet.kommuner.all()  # type: ignore[attr-defined]
+        _limit(self, "kommun", verksamhet.kommuner.all())
 
 
 class DecisionForm(TextLimitsMixin, forms.ModelForm):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from django.http import HttpRequest
 from django.urls import reverse
@@ -11,9 +12,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from core.access import has_role
+from core.access import ANONYMOUS, Actor
 from core.history import track
-from core.models import Role
 from core.registry import DashboardSection, dashboard, nav
 
 from .models import (
@@ -43,8 +43,9 @@ track(Redovisning, "grant_year__verksamhet")
 @dashboard
 def statsbidrag_sections(request: HttpRequest) -> list[DashboardSection]:
     """Deadlines for the grant officer and the lead: application 1 March, redovisning 15 January."""
-    verksamhet = getattr(request, "verksamhet", None)
-    if verksamhet is None or not has_role(request, Role.GRANT_OFFICER, Role.LEAD, Role.ADMIN):
+    actor: Actor = getattr(request, "actor", ANONYMOUS)
+    verksamhet = actor.verksamhet
+    if verksamhet is None or not actor.holds("grant.manage"):
         return []
     from .selectors import deadlines
 
@@ -64,7 +65,7 @@ def statsbidrag_sections(request: HttpRequest) -> list[DashboardSection]:
             return "missing"
         return "submitted" if doc.status == DocumentStatus.SUBMITTED else "draft"
 
-    items = [
+    items: list[dict[str, Any]] = [
         {
             "label": _("Application for %(year)s") % {"year": d.application_year},
             "due": d.application_due,
@@ -102,7 +103,7 @@ def statsbidrag_sections(request: HttpRequest) -> list[DashboardSection]:
     # date format per row in the template.
     for item in items:
         item["url"] = reverse("statsbidrag:document", args=[item["year"], item["kind"]])
-        item["due_text"] = date_format(item["due"], "j F Y")  # type: ignore[arg-type]
+        item["due_text"] = date_format(item["due"], "j F Y")
     return [
         DashboardSection(
             _("State grant deadlines"),

@@ -11,9 +11,10 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from core.access import actor_for
 from core.audit import save
 from core.concurrency import lock_for_edit
-from core.models import Kommun, Role, RoleAssignment, Verksamhet
+from core.models import Kommun, Verksamhet
 from statsbidrag.models import (
     CoFinancing,
     Decision,
@@ -38,11 +39,8 @@ def _validate_period(period: EmploymentPeriod) -> None:
     errors: dict[str, str] = {}
     if period.ombud_id is None and not period.name.strip():
         errors["name"] = _("Choose an ombud or write the name of one without a login.")
-    if (
-        period.ombud_id is not None
-        and not RoleAssignment.objects.filter(
-            user_id=period.ombud_id, verksamhet_id=period.verksamhet_id, role=Role.OMBUD
-        ).exists()
+    if period.ombud_id is not None and not actor_for(period.ombud_id, period.verksamhet_id).holds(
+        "grant.employment.counted"
     ):
         errors["ombud"] = _("This person is not an ombud in this PO service.")
     if period.employer_kommun_id is None and not period.employer_name.strip():

@@ -1,31 +1,27 @@
-"""Shared view helpers: who manages, who sees unsuppressed figures."""
+"""Shared by the statsbidrag views: the verksamhet and the breadcrumbs above a page."""
 
 from __future__ import annotations
 
-from typing import Any
+from django.urls import reverse
+from django.utils.translation import gettext as _
 
-from django.core.exceptions import ValidationError
-from django.http import HttpRequest
+from core.forms import Crumbs
+from core.http import Request
+from core.models import Verksamhet
 
-from core.access import has_role, is_staff
-from core.models import Role
-
-MANAGE = (Role.LEAD, Role.GRANT_OFFICER, Role.ADMIN)
-
-
-def can_manage(request: HttpRequest) -> bool:
-    return has_role(request, *MANAGE)
+from ..models import GrantYear
 
 
-def sees_small_counts(request: HttpRequest) -> bool:
-    """The verksamhet's own staff see real counts; members see suppressed ones."""
-    return is_staff(request)
+def verksamhet_of(request: Request) -> Verksamhet:
+    verksamhet = request.actor.verksamhet
+    assert verksamhet is not None  # requires() lets no one without one in
+    return verksamhet
 
 
-def show_errors(form: Any, exc: ValidationError) -> None:
-    """Put a service's errors next to their fields (unknown fields: at the top of the form)."""
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
+def crumbs(grant_year: GrantYear | None = None) -> Crumbs:
+    """State grant, then the year's page when there is one to go back to."""
+    found = [(_("State grant"), reverse("statsbidrag:index"))]
+    if grant_year is not None:
+        # The year as plain text: a localized number would read "2 026".
+        found.append((str(grant_year.year), reverse("statsbidrag:year", args=[grant_year.year])))
+    return found

@@ -7,51 +7,47 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from core.access import has_role, requires_roles
-from core.concurrency import StaleEdit
+from core.access import requires
 from core.csvexport import csv_response
-from core.models import Role
+from core.forms import form_page, submit
+from core.http import Request
 from core.pdf import pdf_response
 
 from .. import selectors, services
+from ..access import READ
 from ..forms import AnswersForm
+from ..models import GrantYear
 from ..reports.application import application_questions
 from ..reports.documents import APPLICATION, content_for, form_for_year, render_document_pdf
 from ..reports.suppression import threshold
 from ..reports.tables import Table
 from ..templatetags.statsbidrag_tags import format_cell
-from .common import MANAGE, can_manage, sees_small_counts, show_errors
-
-READERS = {APPLICATION: {*MANAGE, Role.MEMBER}, "redovisning": {*MANAGE, Role.OMBUD, Role.MEMBER}}
+from .common import crumbs
 
 
-def _load(request: HttpRequest, year: int, kind: str) -> tuple[Any, Any]:
-    """The grant year and document, if this user may read them (404 outside, 403 wrong role)."""
-    if kind not in READERS:
+def _load(request: Request, year: int, kind: str) -> tuple[GrantYear, Any]:
+    """The grant year and document, if this user may read them: 404 outside the verksamhet
+    and for a draft a member may not see, 403 for a role that never reads this kind."""
+    if kind not in READ:
         raise Http404
-    gy = selectors.grant_year_for(
-        verksamhet=request.verksamhet,  # type: ignore[attr-defined]
-        year=year,
-        with_document=kind,
-    )
-    if not has_role(request, *READERS[kind]):
+    gy = selectors.grant_year_for(verksamhet=request.verksamhet, year=year, with_document=kind)
+    if not request.actor.holds(READ[kind]):
         raise PermissionDenied
-    document = selectors.document_of(kind, gy)
-    member_only = not can_manage(request) and not has_role(request, Role.OMBUD)
-    if member_only and not selectors.is_submitted(document):
-        raise Http404  # members read submitted documents only
-    return gy, document
+    if not request.actor.can(READ[kind], gy):
+        raise Http404
+    return gy, selectors.document_of(kind, gy)
 
 
-@requires_roles(*Role)
-def document(request: HttpRequest, year: int, kind: str) -> HttpResponse:
+@requires("grant.view")
+def document(request: Request, year: int, kind: str) -> HttpResponse:
     gy, doc = _load(request, year, kind)
-    suppress = not sees_small_counts(request)
-    content = content_for(kind, gy, doc, suppress=suppress)
+    content = content_for(kind, gy, doc, suppress=not request.actor.holds("figures.exact"))
+    manage = request.actor.holds("grant.manage")
     return render(
         request,
         "statsbidrag/document.html",
@@ -60,59 +56,54 @@ def document(request: HttpRequest, year: int, kind: str) -> HttpResponse:
             "kind": kind,
             "document": doc,
             "doc": content,
-            "manage": can_manage(request),
+            "manage": manage,
+            "crumbs": crumbs(gy if manage else None),  # the year's page is the managers'
             "threshold": threshold(),
             "tables": content.all_tables(),
         },
     )
 
 
-def _questions(kind: str, gy: Any, doc: Any) -> list[dict[str, str]]:
+def _questions(kind: str, gy: GrantYear, doc: Any) -> list[dict[str, str]]:
     if kind == APPLICATION:
         return application_questions()
     form = doc.form if doc is not None and doc.form_id else form_for_year(gy.year)
     return list(form.questions) if form else []
 
 
-@requires_roles(*MANAGE)
-def document_edit(request: HttpRequest, year: int, kind: str) -> HttpResponse:
+@requires("grant.manage")
+def document_edit(request: Request, year: int, kind: str) -> HttpResponse:
     gy, doc = _load(request, year, kind)
     if selectors.is_submitted(doc):
         messages.info(request, _("This document has been submitted and can no longer be changed."))
         return redirect("statsbidrag:document", year=year, kind=kind)
     placeholder = doc or type("Draft", (), {"answers": {}, "pk": None, "version": 1})()
-    created = request.method == "POST" and doc is None
-    if created:
-        doc = services.document_for(kind=kind, grant_year=gy, by=request.user)
     form = AnswersForm(
         request.POST or None, questions=_questions(kind, gy, doc), instance=placeholder
     )
-    if request.method == "POST" and form.is_valid():
-        # The first save creates the draft: this user loaded no version of it.
-        version = doc.version if created else form.cleaned_data.get("version")
-        try:
-            services.document_save_answers(
-                kind=kind,
-                document=doc,
-                by=request.user,
-                answers=form.answers(),
-                expected_version=version,
-            )
-        except StaleEdit as exc:
-            form.show_conflict(exc.current)
-        except ValidationError as exc:
-            show_errors(form, exc)
-        else:
-            messages.success(request, _("Saved."))
-            return redirect("statsbidrag:document", year=year, kind=kind)
-    title = _("Edit the answers")
-    return render(
-        request, "statsbidrag/form.html", {"form": form, "title": title, "gy": gy, "kind": kind}
+
+    def save_answers(data: dict[str, Any]) -> Any:
+        document = doc or services.document_for(kind=kind, grant_year=gy, by=request.user)
+        return services.document_save_answers(
+            kind=kind,
+            document=document,
+            by=request.user,
+            answers=form.answers(),
+            # The first save creates the draft: this user loaded no version of it.
+            expected_version=document.version if doc is None else data.get("version"),
+        )
+
+    if submit(request, form, save_answers) is not None:
+        messages.success(request, _("Saved."))
+        return redirect("statsbidrag:document", year=year, kind=kind)
+    document_url = reverse("statsbidrag:document", args=[year, kind])
+    return form_page(
+        request, form, title=_("Edit the answers"), crumbs=crumbs(gy), cancel_url=document_url
     )
 
 
-@requires_roles(*MANAGE)
-def document_submit(request: HttpRequest, year: int, kind: str) -> HttpResponse:
+@requires("grant.manage")
+def document_submit(request: Request, year: int, kind: str) -> HttpResponse:
     gy, doc = _load(request, year, kind)
     if request.method != "POST":
         return redirect("statsbidrag:document", year=year, kind=kind)
@@ -127,8 +118,8 @@ def document_submit(request: HttpRequest, year: int, kind: str) -> HttpResponse:
     return redirect("statsbidrag:document", year=year, kind=kind)
 
 
-@requires_roles(*Role)
-def document_pdf(request: HttpRequest, year: int, kind: str) -> HttpResponseBase:
+@requires("grant.view")
+def document_pdf(request: Request, year: int, kind: str) -> HttpResponseBase:
     gy, doc = _load(request, year, kind)
     filename = f"{kind}-{gy.verksamhet.slug}-{year}"
     if selectors.is_submitted(doc) and doc.pdf:
@@ -139,8 +130,8 @@ def document_pdf(request: HttpRequest, year: int, kind: str) -> HttpResponseBase
     return pdf_response(render_document_pdf(content), filename)
 
 
-@requires_roles(*Role)
-def document_csv(request: HttpRequest, year: int, kind: str, table: str) -> HttpResponse:
+@requires("grant.view")
+def document_csv(request: Request, year: int, kind: str, table: str) -> HttpResponse:
     gy, doc = _load(request, year, kind)
     content = content_for(kind, gy, doc, suppress=True)  # a CSV file leaves the verksamhet
     found: Table | None = next((t for t in content.all_tables() if t.key == table), None)

@@ -7,53 +7,57 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from core.access import requires_roles
+from core.access import requires
+from core.forms import form_page, submit
+from core.http import Request
 
 from .. import selectors, services
 from ..forms import CoFinancingForm, DecisionForm, PaymentForm, RepaymentForm
-from .common import MANAGE, show_errors
+from .common import crumbs, verksamhet_of
 
 
 def _add(
-    request: HttpRequest,
+    request: Request,
     year: int,
     form_class: type[forms.ModelForm],
     service: Callable[..., Any],
     title: str,
     **form_kwargs: Any,
 ) -> HttpResponse:
-    gy = selectors.grant_year_for(verksamhet=request.verksamhet, year=year)  # type: ignore[attr-defined]
+    gy = selectors.grant_year_for(verksamhet=request.verksamhet, year=year)
     form = form_class(request.POST or None, **form_kwargs)
-    if request.method == "POST" and form.is_valid():
-        try:
-            service(grant_year=gy, by=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            show_errors(form, exc)
-        else:
-            messages.success(request, _("Saved."))
-            return redirect("statsbidrag:year", year=year)
-    return render(request, "statsbidrag/form.html", {"form": form, "title": title, "gy": gy})
+    saved = submit(request, form, lambda data: service(grant_year=gy, by=request.user, **data))
+    if saved is not None:
+        messages.success(request, _("Saved."))
+        return redirect("statsbidrag:year", year=year)
+    return form_page(
+        request,
+        form,
+        title=title,
+        crumbs=crumbs(gy),
+        cancel_url=reverse("statsbidrag:year", args=[year]),
+    )
 
 
-@requires_roles(*MANAGE)
-def co_financing(request: HttpRequest, year: int) -> HttpResponse:
+@requires("grant.manage")
+def co_financing(request: Request, year: int) -> HttpResponse:
     return _add(
         request,
         year,
         CoFinancingForm,
         services.co_financing_set,
         _("Co-financing for %(year)s") % {"year": year},
-        verksamhet=request.verksamhet,  # type: ignore[attr-defined]
+        verksamhet=verksamhet_of(request),
     )
 
 
-@requires_roles(*MANAGE)
-def decision_new(request: HttpRequest, year: int) -> HttpResponse:
+@requires("grant.manage")
+def decision_new(request: Request, year: int) -> HttpResponse:
     return _add(
         request,
         year,
@@ -63,15 +67,15 @@ def decision_new(request: HttpRequest, year: int) -> HttpResponse:
     )
 
 
-@requires_roles(*MANAGE)
-def payment_new(request: HttpRequest, year: int) -> HttpResponse:
+@requires("grant.manage")
+def payment_new(request: Request, year: int) -> HttpResponse:
     return _add(
         request, year, PaymentForm, services.payment_add, _("Payment for %(year)s") % {"year": year}
     )
 
 
-@requires_roles(*MANAGE)
-def repayment_new(request: HttpRequest, year: int) -> HttpResponse:
+@requires("grant.manage")
+def repayment_new(request: Request, year: int) -> HttpResponse:
     return _add(
         request,
         year,

@@ -2,113 +2,117 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from core.access import requires_roles
-from core.concurrency import StaleEdit
-from core.models import Role
+from core.access import requires
+from core.forms import form_page, submit
+from core.http import Request
 
 from .. import selectors, services
+from ..access import READ
 from ..arsanstallning import arsanstallningar
 from ..forms import GrantYearForm
-from ..models import DocumentStatus
+from ..models import DocumentStatus, GrantYear
+from ..reports.documents import APPLICATION, REDOVISNING
 from ..reports.staff import periods_in_year
-from .common import MANAGE, can_manage, show_errors
+from .common import crumbs, verksamhet_of
 
 
-@requires_roles(*Role)
-def index(request: HttpRequest) -> HttpResponse:
-    v = request.verksamhet  # type: ignore[attr-defined]
-    years = list(selectors.grant_years_for(verksamhet=v))
-    manage = can_manage(request)
+@requires("grant.view")
+def index(request: Request) -> HttpResponse:
+    """The grant years, each with the documents this user may open (and no other links)."""
+    actor = request.actor
     rows = []
-    for gy in years:
-        app = selectors.document_of("ansokan", gy)
-        red = selectors.document_of("redovisning", gy)
-        rows.append({"grant_year": gy, "application": app, "redovisning": red})
-    if not manage and not request.roles & {Role.OMBUD}:  # type: ignore[attr-defined]
-        rows = [
-            r
-            for r in rows
-            if selectors.is_submitted(r["application"]) or selectors.is_submitted(r["redovisning"])
-        ]
+    for gy in selectors.grant_years_for(verksamhet=verksamhet_of(request)):
+        row = {
+            "grant_year": gy,
+            "application": selectors.document_of(APPLICATION, gy),
+            "redovisning": selectors.document_of(REDOVISNING, gy),
+            "read_application": actor.can(READ[APPLICATION], gy),
+            "read_redovisning": actor.can(READ[REDOVISNING], gy),
+        }
+        if row["read_application"] or row["read_redovisning"]:
+            rows.append(row)
     return render(
         request,
         "statsbidrag/index.html",
         {
             "rows": rows,
-            "manage": manage,
+            "manage": actor.holds("grant.manage"),
             "deadlines": selectors.deadlines(),
             "submitted": DocumentStatus.SUBMITTED,
         },
     )
 
 
-@requires_roles(*MANAGE)
-def year_detail(request: HttpRequest, year: int) -> HttpResponse:
-    gy = selectors.grant_year_for(verksamhet=request.verksamhet, year=year)  # type: ignore[attr-defined]
+@requires("grant.manage")
+def year_detail(request: Request, year: int) -> HttpResponse:
+    gy = selectors.grant_year_for(verksamhet=request.verksamhet, year=year)
     periods = list(periods_in_year(verksamhet=gy.verksamhet, year=year))
     context = {
         "gy": gy,
+        "crumbs": crumbs(),
         "arsanstallningar": arsanstallningar(periods, year),
-        "application": selectors.document_of("ansokan", gy),
-        "redovisning": selectors.document_of("redovisning", gy),
+        "application": selectors.document_of(APPLICATION, gy),
+        "redovisning": selectors.document_of(REDOVISNING, gy),
         **selectors.grant_year_detail(grant_year=gy),
     }
     return render(request, "statsbidrag/year_detail.html", context)
 
 
-def _save_year(request: HttpRequest, form: GrantYearForm, instance=None):  # type: ignore[no-untyped-def]
-    data = {
-        k: v
-        for k, v in form.cleaned_data.items()
-        if k not in ("version", "year", "participating_kommuner")
+def _save_year(
+    request: Request, data: dict[str, Any], instance: GrantYear | None = None
+) -> GrantYear:
+    fields = {
+        k: v for k, v in data.items() if k not in ("version", "year", "participating_kommuner")
     }
     return services.grant_year_save(
-        verksamhet=request.verksamhet,  # type: ignore[attr-defined]
+        verksamhet=verksamhet_of(request),
         by=request.user,
-        year=form.cleaned_data.get("year"),
+        year=data.get("year"),
         grant_year=instance,
-        expected_version=form.cleaned_data.get("version"),
-        participating_kommuner=list(form.cleaned_data["participating_kommuner"]),
-        **data,
+        expected_version=data.get("version"),
+        participating_kommuner=list(data["participating_kommuner"]),
+        **fields,
     )
 
 
-@requires_roles(*MANAGE)
-def year_new(request: HttpRequest) -> HttpResponse:
-    v = request.verksamhet  # type: ignore[attr-defined]
+@requires("grant.manage")
+def year_new(request: Request) -> HttpResponse:
+    v = verksamhet_of(request)
     form = GrantYearForm(
         request.POST or None, verksamhet=v, initial={"applicant_kommun": v.huvudman}
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            gy = _save_year(request, form)
-        except ValidationError as exc:
-            show_errors(form, exc)
-        else:
-            messages.success(request, _("The year was created."))
-            return redirect("statsbidrag:year", year=gy.year)
-    return render(request, "statsbidrag/form.html", {"form": form, "title": _("New grant year")})
+    gy = submit(request, form, lambda data: _save_year(request, data))
+    if gy is not None:
+        messages.success(request, _("The year was created."))
+        return redirect("statsbidrag:year", year=gy.year)
+    return form_page(
+        request,
+        form,
+        title=_("New grant year"),
+        crumbs=crumbs(),
+        cancel_url=reverse("statsbidrag:index"),
+    )
 
 
-@requires_roles(*MANAGE)
-def year_edit(request: HttpRequest, year: int) -> HttpResponse:
-    gy = selectors.grant_year_for(verksamhet=request.verksamhet, year=year)  # type: ignore[attr-defined]
+@requires("grant.manage")
+def year_edit(request: Request, year: int) -> HttpResponse:
+    gy = selectors.grant_year_for(verksamhet=request.verksamhet, year=year)
     form = GrantYearForm(request.POST or None, instance=gy, verksamhet=gy.verksamhet)
-    if request.method == "POST" and form.is_valid():
-        try:
-            _save_year(request, form, instance=gy)
-        except StaleEdit as exc:
-            form.show_conflict(exc.current)
-        except ValidationError as exc:
-            show_errors(form, exc)
-        else:
-            messages.success(request, _("Saved."))
-            return redirect("statsbidrag:year", year=gy.year)
-    title = _("Parameters for %(year)s") % {"year": year}
-    return render(request, "statsbidrag/form.html", {"form": form, "title": title, "gy": gy})
+    if submit(request, form, lambda data: _save_year(request, data, instance=gy)) is not None:
+        messages.success(request, _("Saved."))
+        return redirect("statsbidrag:year", year=gy.year)
+    return form_page(
+        request,
+        form,
+        title=_("Parameters for %(year)s") % {"year": year},
+        crumbs=crumbs(gy),
+        cancel_url=reverse("statsbidrag:year", args=[gy.year]),
+    )
