@@ -74,9 +74,18 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     "systembrist.support": frozenset({OMBUD}),
     "systembrist.review": LEADERS,
     "systembrist.answer": frozenset({MEMBER}),
-    # Ledningsgrupp: lead and admin manage; a member only as the group's secretary.
+    # Ledningsgrupp: lead and admin manage; a member only as the group's secretary, the
+    # agenda only while the meeting is planned, a draft protokoll is read by those who
+    # manage and its signatories (ledningsgrupp/access.py).
     "ledningsgrupp.view": EVERYONE,
+    "ledningsgrupp.next_meeting": frozenset({OMBUD, LEAD, ADMIN}),  # the dashboard card
+    "ledningsgrupp.member_card": frozenset({MEMBER}),  # the member's own dashboard card
     "meeting.manage": frozenset({LEAD, ADMIN, MEMBER}),
+    "meeting.manage_any": LEADERS,  # without being the group's secretary
+    "meeting.plan": frozenset({LEAD, ADMIN, MEMBER}),
+    "protokoll.read": EVERYONE,
+    # The chair and the justerare sign; lead and admin are told why they cannot (the service).
+    "protokoll.sign": frozenset({LEAD, ADMIN, MEMBER}),
     # Statsbidrag.
     "grant.view": EVERYONE,
     "grant.manage": GRANT_MANAGERS,
