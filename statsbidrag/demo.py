@@ -158,7 +158,12 @@ def seed(world: Any) -> None:
             answers=APPLICATION_ANSWERS,
             expected_version=application.version,
         )
-        services.document_submit(kind=APPLICATION, document=application, by=gunilla)
+        services.document_submit(
+            kind=APPLICATION,
+            document=application,
+            by=gunilla,
+            expected_version=application.version,
+        )
 
         redovisning = services.document_for(kind=REDOVISNING, grant_year=y2025, by=gunilla)
         services.document_save_answers(

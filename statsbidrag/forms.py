@@ -122,3 +122,18 @@ class AnswersForm(TextLimitsMixin, VersionedFormMixin, forms.Form):
 
     def answers(self) -> dict[str, str]:
         return {k: v for k, v in self.cleaned_data.items() if k != "version"}
+
+
+class SubmitForm(TextLimitsMixin, forms.Form):
+    """The submit button's form: the version of the document the user read, so that a
+    document changed since is not frozen unread. ``NO_DOCUMENT``: the page showed a draft
+    that nobody had saved yet."""
+
+    NO_DOCUMENT = 0
+
+    version = forms.IntegerField(min_value=0, required=False, widget=forms.HiddenInput)
+
+    @classmethod
+    def for_document(cls, document: Any) -> SubmitForm:
+        version = document.version if document is not None else cls.NO_DOCUMENT
+        return cls(initial={"version": version})

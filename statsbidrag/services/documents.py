@@ -77,13 +77,24 @@ def document_save_answers(
 
 @transaction.atomic
 def document_submit(
-    *, kind: str, document: Document, by: Any, expected_version: int | None = None
+    *, kind: str, document: Document, by: Any, expected_version: int | None
 ) -> Document:
-    """Freeze every figure and text, store the PDF and its sha256. Live data no longer matter."""
+    """Freeze every figure and text, store the PDF and its sha256. Live data no longer matter.
+
+    ``expected_version`` is the version the user read. No version, no submit: a POST that
+    leaves it out must not freeze answers somebody else saved in between.
+    """
     document = type(document).objects.select_for_update().get(pk=document.pk)
     if document.status != DocumentStatus.DRAFT:
         raise ValidationError(_("This document has already been submitted."))
-    if expected_version is not None and document.version != expected_version:
+    if expected_version is None:
+        raise ValidationError(
+            _(
+                "The document was sent without its version number, so it was not submitted. "
+                "Read it again before submitting."
+            )
+        )
+    if document.version != expected_version:
         raise ValidationError(
             _("Someone else changed the document. Read it again before submitting.")
         )

@@ -6,7 +6,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -20,7 +20,7 @@ from core.pdf import pdf_response
 
 from .. import selectors, services
 from ..access import READ
-from ..forms import AnswersForm
+from ..forms import AnswersForm, SubmitForm
 from ..models import GrantYear
 from ..reports.application import application_questions
 from ..reports.documents import APPLICATION, content_for, form_for_year, render_document_pdf
@@ -60,6 +60,7 @@ def document(request: Request, year: int, kind: str) -> HttpResponse:
             "crumbs": crumbs(gy if manage else None),  # the year's page is the managers'
             "threshold": threshold(),
             "tables": content.all_tables(),
+            "submit_form": SubmitForm.for_document(doc),
         },
     )
 
@@ -104,17 +105,26 @@ def document_edit(request: Request, year: int, kind: str) -> HttpResponse:
 
 @requires("grant.manage")
 def document_submit(request: Request, year: int, kind: str) -> HttpResponse:
+    """Freeze the document the user read: the form carries its version, and a document
+    changed since (or a POST without the version) is refused, nothing frozen."""
     gy, doc = _load(request, year, kind)
     if request.method != "POST":
         return redirect("statsbidrag:document", year=year, kind=kind)
-    if doc is None:
-        doc = services.document_for(kind=kind, grant_year=gy, by=request.user)
-    try:
-        services.document_submit(kind=kind, document=doc, by=request.user)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
+    form = SubmitForm(request.POST)
+
+    def freeze(data: dict[str, Any]) -> Any:
+        version = data.get("version")
+        document = doc or services.document_for(kind=kind, grant_year=gy, by=request.user)
+        if doc is None and version == SubmitForm.NO_DOCUMENT:
+            version = document.version  # read before anyone saved it, and still unsaved
+        return services.document_submit(
+            kind=kind, document=document, by=request.user, expected_version=version
+        )
+
+    if submit(request, form, freeze) is not None:
         messages.success(request, _("Submitted. The document is frozen and its PDF is stored."))
+    else:
+        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
     return redirect("statsbidrag:document", year=year, kind=kind)
 
 

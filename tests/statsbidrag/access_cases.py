@@ -18,7 +18,9 @@ def cases(world):  # type: ignore[no-untyped-def]
     GrantYearFactory(verksamhet=v, year=2024)
     gunilla = world.grant_gunilla
     application = services.document_for(kind="ansokan", grant_year=y2026, by=gunilla)
-    services.document_submit(kind="ansokan", document=application, by=gunilla)
+    services.document_submit(
+        kind="ansokan", document=application, by=gunilla, expected_version=application.version
+    )
     services.document_for(kind="redovisning", grant_year=y2025, by=gunilla)
 
     manage_list = only({**MANAGE, "outsider": 200})  # the outsider sees their own verksamhet
@@ -79,7 +81,8 @@ def cases(world):  # type: ignore[no-untyped-def]
             read_submitted_app,
             kwargs={**submitted_app, "table": "sokande"},
         ),
-        # GET on submit only redirects; the POST (last: it freezes 2024) redirects too.
+        # GET on submit only redirects; the POST (without the version: refused, nothing
+        # frozen) redirects too.
         Case(
             "statsbidrag:document_submit",
             only({"lead": 302, "grant_officer": 302, "admin": 302}, outsider=404),

@@ -37,7 +37,9 @@ def test_money_and_arsanstallningar_are_never_suppressed(dataset, world) -> None
 def test_staff_see_counts_members_see_suppressed(dataset, world, client) -> None:  # type: ignore[no-untyped-def]
     gy = dataset["grant_year"]
     doc = services.document_for(kind="redovisning", grant_year=gy, by=world.grant_gunilla)
-    services.document_submit(kind="redovisning", document=doc, by=world.grant_gunilla)
+    services.document_submit(
+        kind="redovisning", document=doc, by=world.grant_gunilla, expected_version=doc.version
+    )
     url = reverse("statsbidrag:document", kwargs={"year": 2025, "kind": "redovisning"})
     client.force_login(world.lead_lars)
     staff_page = client.get(url).content.decode()
