@@ -99,7 +99,9 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     "figures.exact": STAFF,
     # Data protection and audit.
     "dataprotection.view": LEADERS,
+    "gallring.run": LEADERS,
     "anonymisation.request": frozenset({LEAD}),
+    # Never the person who asked, and only while open (dataprotection/access.py).
     "anonymisation.decide": frozenset({ADMIN}),
     "logreview.sign": frozenset({LEAD}),
     "history.view": LEADERS,

@@ -7,4 +7,4 @@ class DataprotectionConfig(AppConfig):
     verbose_name = _("Data protection")
 
     def ready(self) -> None:
-        from . import navigation  # noqa: F401  (registers nav links and dashboard sections)
+        from . import access, navigation  # noqa: F401  (object rules; nav links, dashboard)

@@ -6,15 +6,17 @@ from __future__ import annotations
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from core.access import has_role
+from core.access import ANONYMOUS, CAPABILITIES, Actor
 from core.history import track
-from core.models import Role
 from core.registry import DashboardSection, dashboard, nav, record_link
 from dataprotection.models import AnonymisationRequest, GallringRule, GallringRun, LogReview
 
 nav(_("Data protection"), "dataprotection:index", "dataprotection.view", order=85)
 record_link(
-    "client", _("Registerutdrag (PDF)"), "dataprotection:registerutdrag", Role.LEAD, Role.ADMIN
+    "client",
+    _("Registerutdrag (PDF)"),
+    "dataprotection:registerutdrag",
+    *CAPABILITIES["dataprotection.view"],  # who may open it (views/overview.py)
 )
 
 track(GallringRule, "verksamhet")
@@ -28,11 +30,12 @@ def data_protection_sections(request: HttpRequest) -> list[DashboardSection]:
     from dataprotection.selectors.loggkontroll import unsigned_months
     from dataprotection.selectors.screens import requests_for
 
-    verksamhet = getattr(request, "verksamhet", None)
+    actor: Actor = getattr(request, "actor", ANONYMOUS)
+    verksamhet = actor.verksamhet
     if verksamhet is None:
         return []
     sections = []
-    if has_role(request, Role.LEAD):
+    if actor.holds("logreview.sign"):
         months = sorted(unsigned_months(verksamhet))  # most overdue first
         sections.append(
             DashboardSection(
@@ -42,7 +45,7 @@ def data_protection_sections(request: HttpRequest) -> list[DashboardSection]:
                 order=70,
             )
         )
-    if has_role(request, Role.ADMIN):
+    if actor.holds("anonymisation.decide"):
         pending = list(requests_for(verksamhet, open_only=True)[:10])
         sections.append(
             DashboardSection(

@@ -15,10 +15,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from clients.services import client_restrict
+from core.access import actor_for
 from core.audit import save
 from core.concurrency import lock_for_edit
 from core.db_roles import owner_path
-from core.models import Role, RoleAssignment
 from dataprotection.models import (
     AnonymisationRequest,
     ErasedClient,
@@ -74,9 +74,7 @@ def anonymisation_decide(
         raise ValidationError(_("This request has already been decided."))
     if request.requested_by_id == by.pk:
         raise ValidationError(_("The person who made the request cannot decide on it."))
-    if not RoleAssignment.objects.filter(
-        user=by, verksamhet_id=request.verksamhet_id, role=Role.ADMIN
-    ).exists():
+    if not actor_for(by, request.verksamhet_id).can("anonymisation.decide", request):
         raise ValidationError(_("Only an administrator can decide on this request."))
     if not approve and not comment:
         raise ValidationError({"decision_comment": _("Explain why the request is rejected.")})

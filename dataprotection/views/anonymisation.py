@@ -3,43 +3,41 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from core.access import has_role, requires_roles
+from core.access import requires
 from core.audit import log_access
-from core.concurrency import StaleEdit
-from core.models import Role
-from dataprotection.forms import AnonymisationRequestForm, DecisionForm, show_errors
+from core.forms import submit
+from core.http import Request
+from dataprotection.forms import AnonymisationRequestForm, DecisionForm
 from dataprotection.selectors.screens import client_in, request_in, requests_for
 from dataprotection.services import anonymisation_decide, anonymisation_request
 
+from .common import verksamhet_of
 
-@requires_roles(Role.LEAD, Role.ADMIN)
-def request_list(request: HttpRequest) -> HttpResponse:
-    rows = requests_for(request.verksamhet)[:200]  # type: ignore[attr-defined]
+
+@requires("dataprotection.view")
+def request_list(request: Request) -> HttpResponse:
+    rows = requests_for(verksamhet_of(request))[:200]
     return render(request, "dataprotection/anonymisation_list.html", {"rows": rows})
 
 
-@requires_roles(Role.LEAD)
-def request_new(request: HttpRequest, pk: int) -> HttpResponse:
-    client = client_in(request.verksamhet, pk)  # type: ignore[attr-defined]
+@requires("anonymisation.request")
+def request_new(request: Request, pk: int) -> HttpResponse:
+    client = client_in(verksamhet_of(request), pk)
     form = AnonymisationRequestForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            made = anonymisation_request(
-                client=client,
-                kind=form.cleaned_data["kind"],
-                reason=form.cleaned_data["reason"],
-                by=request.user,
-            )
-        except ValidationError as exc:
-            show_errors(form, exc)
-        else:
-            messages.success(request, _("The request is registered and awaits an administrator."))
-            return redirect("dataprotection:anonymisation_detail", pk=made.pk)
+    made = submit(
+        request,
+        form,
+        lambda data: anonymisation_request(
+            client=client, kind=data["kind"], reason=data["reason"], by=request.user
+        ),
+    )
+    if made is not None:
+        messages.success(request, _("The request is registered and awaits an administrator."))
+        return redirect("dataprotection:anonymisation_detail", pk=made.pk)
     log_access(
         user=request.user,
         obj=client,
@@ -52,34 +50,27 @@ def request_new(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@requires_roles(Role.LEAD, Role.ADMIN)
-def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
+@requires("dataprotection.view")
+def request_detail(request: Request, pk: int) -> HttpResponse:
     """Lead and admin read; only an administrator decides (POST), after the 404 check."""
-    found = request_in(request.verksamhet, pk)  # type: ignore[attr-defined]
-    if request.method == "POST" and not has_role(request, Role.ADMIN):
-        raise PermissionDenied
+    found = request_in(verksamhet_of(request), pk)
+    if request.method == "POST":
+        request.actor.require("anonymisation.decide")
     form = DecisionForm(request.POST or None, initial={"version": found.version})
-    if request.method == "POST" and form.is_valid():
-        try:
-            anonymisation_decide(
-                request=found,
-                by=request.user,
-                approve=form.cleaned_data["decision"] == "approve",
-                comment=form.cleaned_data["decision_comment"],
-                expected_version=form.cleaned_data.get("version"),
-            )
-        except StaleEdit as exc:
-            form.show_conflict(exc.current)
-        except ValidationError as exc:
-            show_errors(form, exc)
-        else:
-            messages.success(request, _("The decision is recorded."))
-            return redirect("dataprotection:anonymisation_detail", pk=found.pk)
-    can_decide = (
-        has_role(request, Role.ADMIN)
-        and found.requested_by_id != request.user.pk
-        and found.status == "requested"
+    decided = submit(
+        request,
+        form,
+        lambda data: anonymisation_decide(
+            request=found,
+            by=request.user,
+            approve=data["decision"] == "approve",
+            comment=data["decision_comment"],
+            expected_version=data.get("version"),
+        ),
     )
+    if decided is not None:
+        messages.success(request, _("The decision is recorded."))
+        return redirect("dataprotection:anonymisation_detail", pk=found.pk)
     history = found.history.select_related("history_user").order_by("history_date")
     log_access(
         user=request.user,
@@ -91,5 +82,10 @@ def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "dataprotection/anonymisation_detail.html",
-        {"req": found, "form": form, "can_decide": can_decide, "history": history},
+        {
+            "req": found,
+            "form": form,
+            "can_decide": request.actor.can("anonymisation.decide", found),
+            "history": history,
+        },
     )

@@ -5,14 +5,14 @@ from __future__ import annotations
 import datetime
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from core.access import requires_roles
-from core.models import Role
-from dataprotection.forms import LogReviewForm, show_errors
+from core.access import requires
+from core.forms import submit
+from core.http import Request
+from dataprotection.forms import LogReviewForm
 from dataprotection.models import LogReview
 from dataprotection.selectors.loggkontroll import (
     OFFICE_END,
@@ -23,39 +23,38 @@ from dataprotection.selectors.loggkontroll import (
 )
 from dataprotection.services import logreview_sign
 
+from .common import verksamhet_of
 
-@requires_roles(Role.LEAD, Role.ADMIN)
-def months(request: HttpRequest) -> HttpResponse:
-    rows = reviewable_months(request.verksamhet)  # type: ignore[attr-defined]
+
+@requires("dataprotection.view")
+def months(request: Request) -> HttpResponse:
+    rows = reviewable_months(verksamhet_of(request))
     return render(request, "dataprotection/loggkontroll.html", {"rows": rows})
 
 
-@requires_roles(Role.LEAD, Role.ADMIN, write=[Role.LEAD])
-def month(request: HttpRequest, year: int, month: int) -> HttpResponse:
+@requires("dataprotection.view", write="logreview.sign")
+def month(request: Request, year: int, month: int) -> HttpResponse:
     try:
         first = datetime.date(year, month, 1)
     except ValueError as exc:
         raise Http404 from exc
-    verksamhet = request.verksamhet  # type: ignore[attr-defined]
+    verksamhet = verksamhet_of(request)
     review = (
         LogReview.objects.filter(verksamhet=verksamhet, month=first)
         .select_related("signed_by")
         .first()
     )
     form = LogReviewForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            logreview_sign(
-                verksamhet=verksamhet,
-                month=first,
-                by=request.user,
-                comment=form.cleaned_data["comment"],
-            )
-        except ValidationError as exc:
-            show_errors(form, exc)
-        else:
-            messages.success(request, _("The month is signed off."))
-            return redirect("dataprotection:loggkontroll_month", year=year, month=month)
+    signed = submit(
+        request,
+        form,
+        lambda data: logreview_sign(
+            verksamhet=verksamhet, month=first, by=request.user, comment=data["comment"]
+        ),
+    )
+    if signed is not None:
+        messages.success(request, _("The month is signed off."))
+        return redirect("dataprotection:loggkontroll_month", year=year, month=month)
     return render(
         request,
         "dataprotection/loggkontroll_month.html",
@@ -67,5 +66,6 @@ def month(request: HttpRequest, year: int, month: int) -> HttpResponse:
             "limit": reads_per_day_limit(),
             "office_start": OFFICE_START,
             "office_end": OFFICE_END,
+            "can_sign": request.actor.holds("logreview.sign"),
         },
     )

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 
 from clients.models import UppdragStatus
-from core.access import requires_roles
+from core.access import requires
 from core.audit import log_search
-from core.models import AccessLog, Role
+from core.http import Request
+from core.models import AccessLog
 from core.pdf import pdf_response
 from core.query import QueryForm, SearchField
 from dataprotection.selectors.gallring import dry_run
@@ -17,12 +18,14 @@ from dataprotection.selectors.loggkontroll import unsigned_months
 from dataprotection.selectors.screens import client_in, clients_for, requests_for
 from dataprotection.services import registerutdrag_pdf
 
+from .common import verksamhet_of
+
 PER_PAGE = 50
 
 
-@requires_roles(Role.LEAD, Role.ADMIN)
-def index(request: HttpRequest) -> HttpResponse:
-    verksamhet = request.verksamhet  # type: ignore[attr-defined]
+@requires("dataprotection.view")
+def index(request: Request) -> HttpResponse:
+    verksamhet = verksamhet_of(request)
     due = dry_run(verksamhet, limit=1, with_records=False)
     return render(
         request,
@@ -39,9 +42,9 @@ class ClientSearch(QueryForm):
     q = SearchField()
 
 
-@requires_roles(Role.LEAD, Role.ADMIN)
-def clients(request: HttpRequest) -> HttpResponse:
-    verksamhet = request.verksamhet  # type: ignore[attr-defined]
+@requires("dataprotection.view")
+def clients(request: Request) -> HttpResponse:
+    verksamhet = verksamhet_of(request)
     search = ClientSearch.read(request)["q"] or ""
     page = Paginator(clients_for(verksamhet, search=search), PER_PAGE).get_page(
         request.GET.get("sida")
@@ -60,14 +63,18 @@ def clients(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "dataprotection/clients.html",
-        {"page": page, "search": search, "is_lead": Role.LEAD in request.roles},  # type: ignore[attr-defined]
+        {
+            "page": page,
+            "search": search,
+            "can_request": request.actor.holds("anonymisation.request"),
+        },
     )
 
 
-@requires_roles(Role.LEAD, Role.ADMIN)
-def registerutdrag(request: HttpRequest, pk: int) -> HttpResponse:
+@requires("dataprotection.view")
+def registerutdrag(request: Request, pk: int) -> HttpResponse:
     """One click: the PDF of everything held about the client (logged as a print)."""
-    client = client_in(request.verksamhet, pk)  # type: ignore[attr-defined]
+    client = client_in(verksamhet_of(request), pk)
     data = registerutdrag_pdf(
         client=client, by=request.user, action=AccessLog.Action.PDF, path=request.path
     )
