@@ -9,11 +9,10 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from core.access import has_role
+from core.access import ANONYMOUS, Actor
 from core.history import track
 from core.labels import labels_of
 from core.links import url_maker
-from core.models import Role
 from core.registry import DashboardSection, dashboard, nav
 
 from .models import Answer, Status, Support, Systembrist
@@ -55,14 +54,15 @@ def _rows(reports: Iterable[Any]) -> list[dict[str, Any]]:
 
 @dashboard
 def systembrister_sections(request: HttpRequest) -> list[DashboardSection]:
-    verksamhet = getattr(request, "verksamhet", None)
+    actor: Actor = getattr(request, "actor", ANONYMOUS)
+    verksamhet = actor.verksamhet
     if verksamhet is None:
         return []
     sections = []
-    if has_role(request, Role.OMBUD):
+    if actor.can("systembrist.report"):
         mine = Systembrist.objects.filter(
             verksamhet=verksamhet,
-            reporter_id=request.user.pk,
+            reporter_id=actor.user.pk,
             status__in=(Status.DRAFT, Status.RETURNED),
         ).order_by("-created_at")
         sections.append(
@@ -76,7 +76,7 @@ def systembrister_sections(request: HttpRequest) -> list[DashboardSection]:
                 order=40,
             )
         )
-    if has_role(request, Role.LEAD, Role.ADMIN):
+    if actor.can("systembrist.review"):
         review = Systembrist.objects.filter(
             verksamhet=verksamhet, status=Status.SUBMITTED
         ).order_by("submitted_at")
@@ -104,8 +104,8 @@ def systembrister_sections(request: HttpRequest) -> list[DashboardSection]:
                 order=42,
             )
         )
-    organisation = getattr(request, "member_organisation", None)
-    if has_role(request, Role.MEMBER) and organisation is not None:
+    organisation = actor.organisation
+    if actor.can("systembrist.answer") and organisation is not None:
         sections.append(
             DashboardSection(
                 _("Overdue answers from %(org)s") % {"org": organisation.name},

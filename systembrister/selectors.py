@@ -1,21 +1,22 @@
-"""Reads of systembrister, always scoped to the viewer's verksamhet and role."""
+"""Reads of systembrister, always scoped to the actor's verksamhet and capabilities."""
 
 from __future__ import annotations
 
 import datetime
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django.conf import settings
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
-from django.http import Http404, HttpRequest
+from django.http import Http404
 from django.utils import timezone
 
-from core.models import Organisation, Role, Verksamhet
+from core.access import Actor
+from core.labels import labels_of
+from core.models import Organisation, Verksamhet
 
 from .models import Answer, Event, Level, Outcome, Status, Support, Systembrist
 
@@ -31,70 +32,42 @@ EXTERNAL_STATUSES = (
 REPORTED_EXCLUDED = (Status.DRAFT, Status.MERGED)
 
 
-@dataclass(frozen=True)
-class Viewer:
-    """Who is looking: the user, their current verksamhet, roles and member organisation."""
-
-    user: Any
-    verksamhet: Verksamhet
-    roles: frozenset[str] = field(default_factory=frozenset)
-    organisation: Organisation | None = None
-
-    @classmethod
-    def of(cls, request: HttpRequest) -> Viewer:
-        return cls(
-            user=request.user,
-            verksamhet=request.verksamhet,  # type: ignore[attr-defined]
-            roles=frozenset(getattr(request, "roles", set())),
-            organisation=getattr(request, "member_organisation", None),
-        )
-
-    def has(self, *roles: str) -> bool:
-        return bool(self.roles & set(roles))
-
-    @property
-    def is_staff(self) -> bool:
-        return self.has(Role.OMBUD, Role.LEAD, Role.ADMIN, Role.GRANT_OFFICER)
-
-    @property
-    def is_lead(self) -> bool:
-        return self.has(Role.LEAD, Role.ADMIN)
-
-
 def in_year(year: int) -> Q:
     """The year a report counts in: the year it was submitted (drafts: created)."""
     return Q(submitted_at__year=year) | Q(submitted_at__isnull=True, created_at__year=year)
 
 
-def visible_reports(viewer: Viewer) -> QuerySet[Systembrist]:
-    """Every report the viewer may see, nothing else.
+def visible_reports(actor: Actor) -> QuerySet[Systembrist]:
+    """Every report the actor may see, nothing else.
 
-    Lead and admin: all of the verksamhet. Ombud: all but other ombud's drafts. Member:
-    accepted reports that concern their organisation, and those on the ledningsgrupp's
-    agenda until they are closed.
-    Grant officer: closed reports.
+    Lead and admin (``systembrist.see_all``): all of the verksamhet. Ombud (who report): all
+    but other ombud's drafts. Member (who answer): accepted reports that concern their
+    organisation, and those on the ledningsgrupp's agenda until they are closed.
+    Grant officer (``systembrist.see_closed``): closed reports.
     """
-    qs = Systembrist.objects.filter(verksamhet=viewer.verksamhet)
-    if viewer.is_lead:
+    if not actor.can("systembrist.view"):
+        return Systembrist.objects.none()
+    qs = Systembrist.objects.filter(verksamhet=actor.verksamhet)
+    if actor.can("systembrist.see_all"):
         return qs
     rules = Q(pk__in=[])
-    if viewer.has(Role.OMBUD):
-        rules |= ~Q(status=Status.DRAFT) | Q(reporter=viewer.user)
-    if viewer.has(Role.MEMBER) and viewer.organisation is not None:
+    if actor.can("systembrist.report"):
+        rules |= ~Q(status=Status.DRAFT) | Q(reporter=actor.user)
+    if actor.can("systembrist.answer") and actor.organisation is not None:
         # On the agenda: taken up by the ledningsgrupp and not yet closed. Once closed, only
         # the responsible organisations keep seeing it.
         on_agenda = Q(agenda_items__isnull=False) & ~Q(status=Status.CLOSED)
-        concerns = Q(organisations=viewer.organisation) | on_agenda
+        concerns = Q(organisations=actor.organisation) | on_agenda
         rules |= Q(status__in=EXTERNAL_STATUSES) & concerns
-    if viewer.has(Role.GRANT_OFFICER):
+    if actor.can("systembrist.see_closed"):
         rules |= Q(status=Status.CLOSED)
     return qs.filter(pk__in=qs.filter(rules).values("pk"))
 
 
-def register(viewer: Viewer) -> QuerySet[Systembrist]:
+def register(actor: Actor) -> QuerySet[Systembrist]:
     """The register's rows, with everything a row shows fetched up front."""
     return (
-        visible_reports(viewer)
+        visible_reports(actor)
         .select_related("reporter")
         .prefetch_related(
             Prefetch("organisations", queryset=Organisation.objects.order_by("name")),
@@ -106,10 +79,10 @@ def register(viewer: Viewer) -> QuerySet[Systembrist]:
     )
 
 
-def report_for(viewer: Viewer, pk: int) -> Systembrist:
-    """One report with its timeline, answers and supports, or 404 outside the viewer's scope."""
+def report_for(actor: Actor, *, pk: int) -> Systembrist:
+    """One report with its timeline, answers and supports, or 404 outside the actor's scope."""
     report = (
-        visible_reports(viewer)
+        visible_reports(actor)
         .select_related("reporter", "merged_into", "verksamhet")
         .prefetch_related(
             "agenda_items__meeting",
@@ -140,8 +113,8 @@ def missing_organisations(report: Systembrist) -> list[Organisation]:
 
 def overdue_reports(
     *, verksamhet: Verksamhet, organisation: Organisation | None = None
-) -> list[Systembrist]:
-    """Reports awaiting an answer past their due date, with the organisations still silent.
+) -> list[tuple[Systembrist, list[Organisation]]]:
+    """Reports awaiting an answer past their due date, each with the organisations still silent.
 
     With ``organisation``: only those where that organisation has not answered.
     """
@@ -158,12 +131,8 @@ def overdue_reports(
     )
     if organisation is not None:
         qs = qs.filter(organisations=organisation).exclude(answers__organisation=organisation)
-    result = []
-    for report in qs:
-        report.missing = missing_organisations(report)  # type: ignore[attr-defined]
-        if report.missing:  # type: ignore[attr-defined]
-            result.append(report)
-    return result
+    pairs = ((report, missing_organisations(report)) for report in qs)
+    return [(report, missing) for report, missing in pairs if missing]
 
 
 def overdue_for_dashboard(
@@ -188,8 +157,8 @@ def overdue_for_dashboard(
         Systembrist.objects.filter(
             verksamhet=verksamhet, status=Status.AWAITING_ANSWER, answer_due__lt=today
         )
+        .filter(Exists(silent))
         .annotate(missing=ArraySubquery(silent))
-        .filter(missing__len__gt=0)  # type: ignore[misc]
         .order_by("answer_due", "pk")
     )
     if organisation is not None:
@@ -259,10 +228,10 @@ def statistics(*, verksamhet: Verksamhet, year: int) -> dict[str, Any]:
     }
 
 
-def reported_in_year(*, verksamhet: Verksamhet, year: int) -> QuerySet[Systembrist]:
+def reported_in_year(*, verksamhet: Verksamhet, year: int) -> list[Mapping[str, Any]]:
     """The reports that count as reported in ``year`` (drafts and merged duplicates
-    excluded), each with ``organisation_names`` (sorted) and ``supported`` (the clients
-    affected according to other ombud's supports) annotated: one query."""
+    excluded), as value rows with ``organisation_names`` (sorted) and ``supported`` (the
+    clients affected according to other ombud's supports): one query."""
     supports = (
         Support.objects.filter(systembrist=OuterRef("pk"))
         .order_by()
@@ -273,7 +242,7 @@ def reported_in_year(*, verksamhet: Verksamhet, year: int) -> QuerySet[Systembri
     names = (
         Organisation.objects.filter(systembrister=OuterRef("pk")).order_by("name").values("name")
     )
-    return (
+    rows = (
         Systembrist.objects.filter(verksamhet=verksamhet)
         .exclude(status__in=REPORTED_EXCLUDED)
         .filter(in_year(year))
@@ -281,7 +250,7 @@ def reported_in_year(*, verksamhet: Verksamhet, year: int) -> QuerySet[Systembri
             organisation_names=ArraySubquery(names),
             supported=Coalesce(Subquery(supports), 0),
         )
-        .only(
+        .values(
             "pk",
             "title",
             "level",
@@ -290,9 +259,12 @@ def reported_in_year(*, verksamhet: Verksamhet, year: int) -> QuerySet[Systembri
             "conclusion",
             "clients_affected",
             "forwarded_to",
+            "organisation_names",
+            "supported",
         )
         .order_by("pk")
     )
+    return list(rows)
 
 
 def yearly_figures(*, verksamhet: Verksamhet, year: int) -> dict[str, Any]:
@@ -320,20 +292,23 @@ def yearly_figures(*, verksamhet: Verksamhet, year: int) -> dict[str, Any]:
     ``level``, ``status`` and ``outcome`` in examples are display labels (Swedish in the UI).
     The counts are ``statistics``'s (``_tally``).
     """
-    reports = list(reported_in_year(verksamhet=verksamhet, year=year))
-    affected = {r.pk: r.clients_affected + r.supported for r in reports}  # type: ignore[attr-defined]
-    tally = _tally((r.status, r.level, r.outcome) for r in reports)
-    rows = sorted(reports, key=lambda r: (r.status != Status.CLOSED, -affected[r.pk], r.pk))[:5]
+    reports = reported_in_year(verksamhet=verksamhet, year=year)
+    affected = {r["pk"]: r["clients_affected"] + r["supported"] for r in reports}
+    tally = _tally((r["status"], r["level"], r["outcome"]) for r in reports)
+    rows = sorted(
+        reports, key=lambda r: (r["status"] != Status.CLOSED, -affected[r["pk"]], r["pk"])
+    )[:5]
+    level, status, outcome = labels_of(Level), labels_of(Status), labels_of(Outcome)
     examples = [
         {
-            "pk": r.pk,
-            "title": r.title,
-            "level": str(r.get_level_display()),
-            "organisations": list(r.organisation_names),  # type: ignore[attr-defined]
-            "status": str(r.get_status_display()),
-            "outcome": str(r.get_outcome_display()) if r.outcome else "",
-            "conclusion": r.conclusion,
-            "clients_affected": affected[r.pk],
+            "pk": r["pk"],
+            "title": r["title"],
+            "level": level.get(r["level"], r["level"]),
+            "organisations": list(r["organisation_names"]),
+            "status": status.get(r["status"], r["status"]),
+            "outcome": outcome.get(r["outcome"], r["outcome"]) if r["outcome"] else "",
+            "conclusion": r["conclusion"],
+            "clients_affected": affected[r["pk"]],
         }
         for r in rows
     ]
@@ -343,7 +318,7 @@ def yearly_figures(*, verksamhet: Verksamhet, year: int) -> dict[str, Any]:
         "closed": tally["by_status"][Status.CLOSED],
         **tally,
         "clients_affected": sum(affected.values()),
-        "forwarded": sum(1 for r in reports if r.forwarded_to != ""),
+        "forwarded": sum(1 for r in reports if r["forwarded_to"] != ""),
         "labels": {
             "status": {s.value: str(s.label) for s in Status if s not in REPORTED_EXCLUDED},
             "level": {lv.value: str(lv.label) for lv in Level},

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.forms import BaseForm
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
 
-from core.models import Role
+from core.forms import Crumbs
+from core.http import Request
+from core.models import Verksamhet
 
 from ..agenda import upcoming_meetings
 from ..forms import (
@@ -23,81 +26,79 @@ from ..forms import (
     SendForAnswerForm,
     SupportForm,
 )
-from ..models import Status, Systembrist
-from ..selectors import (
-    Viewer,
-    missing_organisations,
-    total_affected,
-)
+from ..models import Answer, Status, Systembrist
+from ..selectors import missing_organisations, total_affected
 from ..services.answers import ANSWERABLE, CLOSABLE
-from ..services.reports import EDITABLE, SUPPORTABLE
 from ..stats import suppress
 
 ON_AGENDA_ALLOWED = (Status.ACCEPTED, Status.ON_AGENDA, Status.AWAITING_ANSWER, Status.ANSWERED)
 
 
-def apply_errors(form: BaseForm, exc: ValidationError) -> None:
-    """Show a service's errors next to the form's fields (others above the form)."""
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
+def verksamhet_of(request: Request) -> Verksamhet:
+    verksamhet = request.actor.verksamhet
+    assert verksamhet is not None  # requires() lets no one without one in
+    return verksamhet
 
 
-def answering_organisation(viewer: Viewer, report: Systembrist) -> Any:
-    """The viewer's organisation if it is responsible for the report, else None."""
-    org = viewer.organisation
-    if (
-        viewer.has(Role.MEMBER)
-        and org is not None
-        and any(o.pk == org.pk for o in report.organisations.all())
-    ):
-        return org
-    return None
+def crumbs(report: Systembrist | None = None) -> Crumbs:
+    """The register, then the report's page when there is one to go back to."""
+    found = [(_("Systembrister"), reverse("systembrister:list"))]
+    if report is not None:
+        found.append((f"#{report.pk}", reverse("systembrister:detail", args=[report.pk])))
+    return found
 
 
-def detail_page(request: HttpRequest, report: Systembrist, **bound: BaseForm) -> HttpResponse:
-    """Render the report with the actions the viewer may take (bound forms keep their input)."""
-    viewer = Viewer.of(request)
+def own_answer(request: Request, report: Systembrist) -> Answer | None:
+    """The answer of the member's organisation on the report, if it has written one."""
+    organisation = request.actor.organisation
+    if organisation is None:
+        return None
+    return next((a for a in report.answers.all() if a.organisation_id == organisation.pk), None)
+
+
+def _review_forms(request: Request, report: Systembrist) -> dict[str, BaseForm]:
+    """The coordinator's steps that the report's status allows."""
+    forms: dict[str, BaseForm] = {}
+    if report.status == Status.SUBMITTED:
+        forms["return"] = ReturnForm(prefix="return")
+        forms["accept"] = CommentForm(prefix="accept")
+        forms["merge"] = MergeForm(report=report, prefix="merge")
+    if report.status in ON_AGENDA_ALLOWED:
+        meetings = upcoming_meetings(verksamhet=verksamhet_of(request))
+        forms["agenda"] = AgendaForm(meetings=meetings, prefix="agenda")
+    if report.status == Status.ON_AGENDA:
+        forms["send"] = SendForAnswerForm(prefix="send")
+    if report.status in CLOSABLE:
+        forms["close"] = CloseForm(prefix="close")
+    if report.status == Status.CLOSED and not report.forwarded_on:
+        forms["forward"] = ForwardForm(prefix="forward")
+    return forms
+
+
+def detail_page(request: Request, report: Systembrist, **bound: BaseForm) -> HttpResponse:
+    """Render the report with the actions the actor may take (bound forms keep their input)."""
+    actor = request.actor
     forms: dict[str, Any] = {}
-    is_reporter = report.reporter_id == viewer.user.pk
-    supports = list(report.supports.all())
-    already = any(s.ombud_id == viewer.user.pk for s in supports)
-    if viewer.has(Role.OMBUD) and not is_reporter and report.status in SUPPORTABLE and not already:
+    if actor.can("systembrist.support", report):
         forms["support"] = SupportForm(prefix="support")
-    if viewer.is_lead:
-        if report.status == Status.SUBMITTED:
-            forms["return"] = ReturnForm(prefix="return")
-            forms["accept"] = CommentForm(prefix="accept")
-            forms["merge"] = MergeForm(report=report, prefix="merge")
-        if report.status in ON_AGENDA_ALLOWED:
-            meetings = upcoming_meetings(verksamhet=viewer.verksamhet)
-            forms["agenda"] = AgendaForm(meetings=meetings, prefix="agenda")
-        if report.status == Status.ON_AGENDA:
-            forms["send"] = SendForAnswerForm(prefix="send")
-        if report.status in CLOSABLE:
-            forms["close"] = CloseForm(prefix="close")
-        if report.status == Status.CLOSED and not report.forwarded_on:
-            forms["forward"] = ForwardForm(prefix="forward")
-    answer_org = answering_organisation(viewer, report)
-    if answer_org is not None and report.status in ANSWERABLE:
-        existing = next(
-            (a for a in report.answers.all() if a.organisation_id == answer_org.pk), None
-        )
-        forms["answer"] = AnswerForm(instance=existing, prefix="answer")
-    for name, form in bound.items():
-        forms[name] = form
+    if actor.can("systembrist.review", report):
+        forms.update(_review_forms(request, report))
+    answering = actor.can("systembrist.answer", report)
+    if answering and report.status in ANSWERABLE:
+        forms["answer"] = AnswerForm(instance=own_answer(request, report), prefix="answer")
+    forms.update(bound)
+    staff = actor.can("figures.exact")
+    names = actor.can("systembrist.see_reporters")
     context = {
         "report": report,
+        "crumbs": crumbs(),
+        "here": f"#{report.pk}",
         "forms": forms,
-        "can_edit": is_reporter and report.status in EDITABLE,
-        "is_reporter": is_reporter,
-        "staff": viewer.is_staff,
-        "affected": suppress(total_affected(report), staff=viewer.is_staff),
-        "supports": supports if viewer.is_staff else [],
+        "can_edit": actor.can("systembrist.edit", report),
+        "affected": suppress(total_affected(report), staff=staff),
+        "supports": list(report.supports.all()) if names else [],
         "missing": missing_organisations(report),
-        "answer_org": answer_org,
-        "show_reporter": viewer.is_staff,
+        "answer_org": actor.organisation if answering else None,
+        "show_reporter": names,
     }
     return render(request, "systembrister/detail.html", context)

@@ -2,43 +2,46 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from core.access import requires_roles
-from core.concurrency import StaleEdit
-from core.models import Role
+from core.access import requires
+from core.forms import form_page, submit
+from core.http import Request
 
 from ..filters import RegisterFilter
 from ..forms import ReportForm, SupportForm
-from ..selectors import Viewer, register, report_for, total_affected
+from ..models import Systembrist
+from ..selectors import register, report_for, total_affected
 from ..services import (
     systembrist_create,
     systembrist_submit,
     systembrist_support,
     systembrist_update,
 )
-from ..services.reports import EDITABLE
 from ..stats import suppress
-from .common import apply_errors, detail_page
+from .common import crumbs, detail_page, verksamhet_of
 
 PER_PAGE = 25
 
 
-@requires_roles(*Role)
-def report_list(request: HttpRequest) -> HttpResponse:
-    """The register: every report the viewer may see, filtered and paginated."""
-    viewer = Viewer.of(request)
+@requires("systembrist.view")
+def report_list(request: Request) -> HttpResponse:
+    """The register: every report the actor may see, filtered and paginated."""
+    actor = request.actor
     filterset = RegisterFilter(
-        request.GET or None, queryset=register(viewer), verksamhet=viewer.verksamhet
+        request.GET or None, queryset=register(actor), verksamhet=verksamhet_of(request)
     )
     page = Paginator(filterset.qs, PER_PAGE).get_page(request.GET.get("sida"))
+    staff = actor.can("figures.exact")
     rows = [
-        {"report": r, "affected": suppress(total_affected(r), staff=viewer.is_staff)}
+        {"report": r, "affected": suppress(total_affected(r), staff=staff)}
         for r in page.object_list
     ]
     query = request.GET.copy()
@@ -51,19 +54,18 @@ def report_list(request: HttpRequest) -> HttpResponse:
             "page": page,
             "rows": rows,
             "query": query.urlencode(),
-            "can_create": viewer.has(Role.OMBUD),
-            "show_reporter": viewer.is_staff,
+            "can_create": actor.can("systembrist.report"),
+            "show_reporter": actor.can("systembrist.see_reporters"),
         },
     )
 
 
-@requires_roles(*Role)
-def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    return detail_page(request, report_for(Viewer.of(request), pk))
+@requires("systembrist.view")
+def report_detail(request: Request, pk: int) -> HttpResponse:
+    return detail_page(request, report_for(request.actor, pk=pk))
 
 
-def _service_kwargs(form: ReportForm) -> dict:
-    data = form.cleaned_data
+def _service_kwargs(data: dict[str, Any]) -> dict[str, Any]:
     return {
         "title": data["title"],
         "description": data["description"],
@@ -77,55 +79,71 @@ def _service_kwargs(form: ReportForm) -> dict:
     }
 
 
-@requires_roles(Role.OMBUD)
-def report_create(request: HttpRequest) -> HttpResponse:
-    viewer = Viewer.of(request)
-    form = ReportForm(request.POST or None, verksamhet=viewer.verksamhet)
-    if request.method == "POST" and form.is_valid():
-        try:
-            report = systembrist_create(
-                verksamhet=viewer.verksamhet, by=request.user, **_service_kwargs(form)
-            )
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("The draft is saved. Submit it when it is ready."))
-            return redirect("systembrister:detail", pk=report.pk)
-    return render(request, "systembrister/form.html", {"form": form, "report": None})
+def _report_form_page(
+    request: Request, form: ReportForm, *, title: str, report: Systembrist | None = None
+) -> HttpResponse:
+    above = crumbs(report)
+    return form_page(
+        request,
+        form,
+        title=title,
+        crumbs=above,
+        cancel_url=above[-1][1],
+        submit_label=_("Save draft"),
+        note=_(
+            "Describe the failure in the support system, never a person. The text is checked "
+            "for personal identity numbers, phone numbers, e-mail addresses and your clients' "
+            "names before it is saved."
+        ),
+    )
 
 
-@requires_roles(Role.OMBUD)
-def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    viewer = Viewer.of(request)
-    report = report_for(viewer, pk)
-    if report.reporter_id != request.user.pk or report.status not in EDITABLE:
-        raise PermissionDenied
-    form = ReportForm(request.POST or None, instance=report, verksamhet=viewer.verksamhet)
-    if request.method == "POST" and form.is_valid():
-        try:
-            systembrist_update(
-                report=report,
-                by=request.user,
-                expected_version=form.cleaned_data.get("version"),
-                **_service_kwargs(form),
-            )
-        except StaleEdit as exc:
-            form.show_conflict(exc.current)
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("The draft is saved."))
-            return redirect("systembrister:detail", pk=report.pk)
-    return render(request, "systembrister/form.html", {"form": form, "report": report})
+@requires("systembrist.report")
+def report_create(request: Request) -> HttpResponse:
+    verksamhet = verksamhet_of(request)
+    form = ReportForm(request.POST or None, verksamhet=verksamhet)
+    report = submit(
+        request,
+        form,
+        lambda data: systembrist_create(
+            verksamhet=verksamhet, by=request.user, **_service_kwargs(data)
+        ),
+    )
+    if report is not None:
+        messages.success(request, _("The draft is saved. Submit it when it is ready."))
+        return redirect("systembrister:detail", pk=report.pk)
+    return _report_form_page(request, form, title=_("Report a systembrist"))
 
 
-@requires_roles(Role.OMBUD)
-def report_submit(request: HttpRequest, pk: int) -> HttpResponse:
+@requires("systembrist.edit")
+def report_edit(request: Request, pk: int) -> HttpResponse:
+    actor = request.actor
+    report = report_for(actor, pk=pk)
+    actor.require("systembrist.edit", report)
+    form = ReportForm(request.POST or None, instance=report, verksamhet=verksamhet_of(request))
+    saved = submit(
+        request,
+        form,
+        lambda data: systembrist_update(
+            report=report,
+            by=request.user,
+            expected_version=data.get("version"),
+            **_service_kwargs(data),
+        ),
+    )
+    if saved is not None:
+        messages.success(request, _("The draft is saved."))
+        return redirect("systembrister:detail", pk=report.pk)
+    return _report_form_page(request, form, title=_("Edit systembrist"), report=report)
+
+
+@requires("systembrist.report")
+def report_submit(request: Request, pk: int) -> HttpResponse:
+    """The button on the draft: no form, so a refusal comes back as a message on the page."""
     if request.method != "POST":
         return redirect("systembrister:detail", pk=pk)
-    report = report_for(Viewer.of(request), pk)
-    if report.reporter_id != request.user.pk:
-        raise PermissionDenied
+    report = report_for(request.actor, pk=pk)
+    request.actor.require("systembrist.report", report)
     try:
         systembrist_submit(report=report, by=request.user)
     except ValidationError as exc:
@@ -136,21 +154,21 @@ def report_submit(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("systembrister:detail", pk=pk)
 
 
-@requires_roles(Role.OMBUD)
-def report_support(request: HttpRequest, pk: int) -> HttpResponse:
-    report = report_for(Viewer.of(request), pk)
+@requires("systembrist.support")
+def report_support(request: Request, pk: int) -> HttpResponse:
+    report = report_for(request.actor, pk=pk)
     form = SupportForm(request.POST or None, prefix="support")
-    if request.method == "POST" and form.is_valid():
-        try:
-            systembrist_support(
-                report=report,
-                by=request.user,
-                clients_affected=form.cleaned_data["clients_affected"],
-                note=form.cleaned_data["note"],
-            )
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("Your support is added to the report."))
-            return redirect("systembrister:detail", pk=pk)
-    return detail_page(request, report_for(Viewer.of(request), pk), support=form)
+    support = submit(
+        request,
+        form,
+        lambda data: systembrist_support(
+            report=report,
+            by=request.user,
+            clients_affected=data["clients_affected"],
+            note=data["note"],
+        ),
+    )
+    if support is not None:
+        messages.success(request, _("Your support is added to the report."))
+        return redirect("systembrister:detail", pk=pk)
+    return detail_page(request, report_for(request.actor, pk=pk), support=form)

@@ -2,55 +2,56 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.access import requires_roles
+from core.access import requires
 from core.csvexport import csv_response
-from core.models import Role
+from core.http import Request
 from core.pdf import pdf_response, render_pdf
 from core.query import QueryForm, YearField
 
 from ..filters import RegisterFilter
 from ..models import Status
-from ..selectors import Viewer, in_year, register, statistics, total_affected, years
+from ..selectors import in_year, register, statistics, total_affected, years
 from ..stats import shown_statistics, suppress
+from .common import crumbs, verksamhet_of
 
 
 class YearQuery(QueryForm):
     ar = YearField()
 
 
-def _year(request: HttpRequest, choices: list[int]) -> int:
+def _year(request: Request, choices: list[int]) -> int:
     year = YearQuery.read(request)["ar"] or timezone.localdate().year
     return year if year in choices else choices[0]
 
 
-@requires_roles(*Role)
-def statistics_page(request: HttpRequest) -> HttpResponse:
-    viewer = Viewer.of(request)
-    choices = years(verksamhet=viewer.verksamhet)
+@requires("systembrist.view")
+def statistics_page(request: Request) -> HttpResponse:
+    actor = request.actor
+    staff = actor.can("figures.exact")
+    verksamhet = verksamhet_of(request)
+    choices = years(verksamhet=verksamhet)
     year = _year(request, choices)
-    stats = shown_statistics(
-        statistics(verksamhet=viewer.verksamhet, year=year), staff=viewer.is_staff
-    )
+    stats = shown_statistics(statistics(verksamhet=verksamhet, year=year), staff=staff)
     return render(
         request,
         "systembrister/statistics.html",
-        {"stats": stats, "years": choices, "year": year, "staff": viewer.is_staff},
+        {"stats": stats, "years": choices, "year": year, "staff": staff, "crumbs": crumbs()},
     )
 
 
-@requires_roles(*Role)
-def statistics_csv(request: HttpRequest) -> HttpResponse:
-    viewer = Viewer.of(request)
-    choices = years(verksamhet=viewer.verksamhet)
+@requires("systembrist.view")
+def statistics_csv(request: Request) -> HttpResponse:
+    actor = request.actor
+    staff = actor.can("figures.exact")
+    verksamhet = verksamhet_of(request)
+    choices = years(verksamhet=verksamhet)
     year = _year(request, choices)
-    stats = shown_statistics(
-        statistics(verksamhet=viewer.verksamhet, year=year), staff=viewer.is_staff
-    )
+    stats = shown_statistics(statistics(verksamhet=verksamhet, year=year), staff=staff)
     response, writer = csv_response(f"systembrister-statistik-{year}.csv")
     writer.writerow([_("Year"), _("Grouping"), _("Value"), _("Number")])
     writer.writerow([year, _("Total"), _("Reported"), stats["reported"]])
@@ -66,13 +67,13 @@ def statistics_csv(request: HttpRequest) -> HttpResponse:
     return response
 
 
-@requires_roles(*Role)
-def register_csv(request: HttpRequest) -> HttpResponse:
+@requires("systembrist.view")
+def register_csv(request: Request) -> HttpResponse:
     """The register as filtered, one row per report (client counts masked outside the staff)."""
-    viewer = Viewer.of(request)
-    filterset = RegisterFilter(
-        request.GET or None, queryset=register(viewer), verksamhet=viewer.verksamhet
-    )
+    actor = request.actor
+    staff = actor.can("figures.exact")
+    verksamhet = verksamhet_of(request)
+    filterset = RegisterFilter(request.GET or None, queryset=register(actor), verksamhet=verksamhet)
     response, writer = csv_response("systembrister.csv")
     writer.writerow(
         [
@@ -98,7 +99,7 @@ def register_csv(request: HttpRequest) -> HttpResponse:
                 r.get_level_display(),
                 r.get_life_area_display(),
                 ", ".join(o.name for o in r.organisations.all()),
-                suppress(total_affected(r), staff=viewer.is_staff),
+                suppress(total_affected(r), staff=staff),
                 f"{r.first_observed:%Y-%m-%d}",
                 f"{r.submitted_at:%Y-%m-%d}" if r.submitted_at else "",
                 r.get_outcome_display() if r.outcome else "",
@@ -108,18 +109,18 @@ def register_csv(request: HttpRequest) -> HttpResponse:
     return response
 
 
-@requires_roles(*Role)
-def year_pdf(request: HttpRequest) -> HttpResponse:
+@requires("systembrist.view")
+def year_pdf(request: Request) -> HttpResponse:
     """The year's systembrister for the ledningsgrupp and the redovisning."""
-    viewer = Viewer.of(request)
-    choices = years(verksamhet=viewer.verksamhet)
+    actor = request.actor
+    staff = actor.can("figures.exact")
+    verksamhet = verksamhet_of(request)
+    choices = years(verksamhet=verksamhet)
     year = _year(request, choices)
-    stats = shown_statistics(
-        statistics(verksamhet=viewer.verksamhet, year=year), staff=viewer.is_staff
-    )
+    stats = shown_statistics(statistics(verksamhet=verksamhet, year=year), staff=staff)
     reports = [
-        {"report": r, "affected": suppress(total_affected(r), staff=viewer.is_staff)}
-        for r in register(viewer)
+        {"report": r, "affected": suppress(total_affected(r), staff=staff)}
+        for r in register(actor)
         .filter(in_year(year))
         .exclude(status__in=(Status.DRAFT, Status.MERGED))
         .prefetch_related("answers__organisation")
@@ -132,7 +133,7 @@ def year_pdf(request: HttpRequest) -> HttpResponse:
             "stats": stats,
             "reports": reports,
             "year": year,
-            "verksamhet": viewer.verksamhet,
+            "verksamhet": verksamhet,
             "generated": timezone.localdate(),
         },
         title=title,

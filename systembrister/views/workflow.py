@@ -6,15 +6,14 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms import BaseForm
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
-from core.access import requires_roles
-from core.concurrency import StaleEdit
-from core.models import Role
+from core.access import requires
+from core.forms import submit
+from core.http import Request
 
 from ..agenda import put_on_agenda, upcoming_meetings
 from ..forms import (
@@ -28,7 +27,7 @@ from ..forms import (
     SendForAnswerForm,
 )
 from ..models import Systembrist
-from ..selectors import Viewer, report_for
+from ..selectors import report_for
 from ..services import (
     systembrist_accept,
     systembrist_answer,
@@ -38,13 +37,13 @@ from ..services import (
     systembrist_return,
     systembrist_send_for_answer,
 )
-from .common import answering_organisation, apply_errors, detail_page
+from .common import detail_page, own_answer
 
 Action = Callable[[Systembrist, dict[str, Any]], Any]
 
 
 def _act(
-    request: HttpRequest,
+    request: Request,
     pk: int,
     name: str,
     make_form: Callable[[Systembrist], BaseForm],
@@ -52,28 +51,18 @@ def _act(
     done: str,
 ) -> HttpResponse:
     """Validate the form, call the service, and show its refusal next to the fields."""
-    report = report_for(Viewer.of(request), pk)
+    report = report_for(request.actor, pk=pk)
     if request.method != "POST":
         return redirect("systembrister:detail", pk=pk)
     form = make_form(report)
-    if form.is_valid():
-        try:
-            action(report, form.cleaned_data)
-        except StaleEdit as exc:
-            form.show_conflict(exc.current)  # type: ignore[attr-defined]
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, done)
-            return redirect("systembrister:detail", pk=pk)
-    return detail_page(request, report_for(Viewer.of(request), pk), **{name: form})
+    if submit(request, form, lambda data: action(report, data)) is not None:
+        messages.success(request, done)
+        return redirect("systembrister:detail", pk=pk)
+    return detail_page(request, report_for(request.actor, pk=pk), **{name: form})
 
 
-LEAD = (Role.LEAD, Role.ADMIN)
-
-
-@requires_roles(*LEAD)
-def report_return(request: HttpRequest, pk: int) -> HttpResponse:
+@requires("systembrist.review")
+def report_return(request: Request, pk: int) -> HttpResponse:
     return _act(
         request,
         pk,
@@ -84,8 +73,8 @@ def report_return(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@requires_roles(*LEAD)
-def report_accept(request: HttpRequest, pk: int) -> HttpResponse:
+@requires("systembrist.review")
+def report_accept(request: Request, pk: int) -> HttpResponse:
     return _act(
         request,
         pk,
@@ -96,8 +85,8 @@ def report_accept(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@requires_roles(*LEAD)
-def report_merge(request: HttpRequest, pk: int) -> HttpResponse:
+@requires("systembrist.review")
+def report_merge(request: Request, pk: int) -> HttpResponse:
     return _act(
         request,
         pk,
@@ -110,9 +99,9 @@ def report_merge(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@requires_roles(*LEAD)
-def report_agenda(request: HttpRequest, pk: int) -> HttpResponse:
-    meetings = upcoming_meetings(verksamhet=request.verksamhet)  # type: ignore[attr-defined]
+@requires("systembrist.review")
+def report_agenda(request: Request, pk: int) -> HttpResponse:
+    meetings = upcoming_meetings(verksamhet=request.verksamhet)
     by_pk = {str(m.pk): m for m in meetings}
     return _act(
         request,
@@ -124,8 +113,8 @@ def report_agenda(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@requires_roles(*LEAD)
-def report_send(request: HttpRequest, pk: int) -> HttpResponse:
+@requires("systembrist.review")
+def report_send(request: Request, pk: int) -> HttpResponse:
     return _act(
         request,
         pk,
@@ -138,8 +127,8 @@ def report_send(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@requires_roles(*LEAD)
-def report_close(request: HttpRequest, pk: int) -> HttpResponse:
+@requires("systembrist.review")
+def report_close(request: Request, pk: int) -> HttpResponse:
     return _act(
         request,
         pk,
@@ -152,8 +141,8 @@ def report_close(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@requires_roles(*LEAD)
-def report_forward(request: HttpRequest, pk: int) -> HttpResponse:
+@requires("systembrist.review")
+def report_forward(request: Request, pk: int) -> HttpResponse:
     return _act(
         request,
         pk,
@@ -170,15 +159,15 @@ def report_forward(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@requires_roles(Role.MEMBER)
-def report_answer(request: HttpRequest, pk: int) -> HttpResponse:
+@requires("systembrist.answer")
+def report_answer(request: Request, pk: int) -> HttpResponse:
     """A member answers for their own organisation, and only when it is responsible."""
-    viewer = Viewer.of(request)
-    report = report_for(viewer, pk)
-    organisation = answering_organisation(viewer, report)
-    if organisation is None:
-        raise PermissionDenied
-    existing = next((a for a in report.answers.all() if a.organisation_id == organisation.pk), None)
+    actor = request.actor
+    report = report_for(actor, pk=pk)
+    actor.require("systembrist.answer", report)
+    organisation = actor.organisation
+    assert organisation is not None  # the answer rule holds only for a member's organisation
+    existing = own_answer(request, report)
     return _act(
         request,
         pk,

@@ -6,6 +6,8 @@ REMINDED event on the report's timeline.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.core.mail import send_mail
 from django.core.management.base import BaseCommand
@@ -22,17 +24,17 @@ from systembrister.services import systembrist_remind
 class Command(BaseCommand):
     help = "Remind ledningsgrupp members of overdue answers on systembrister."
 
-    def handle(self, *args, **options):  # type: ignore[no-untyped-def]
+    def handle(self, *args: Any, **options: Any) -> None:
         translation.activate(settings.LANGUAGE_CODE)
         base = getattr(settings, "SITE_URL", "").rstrip("/")
         today = timezone.localdate()
         reminded = 0
         for verksamhet in Verksamhet.objects.all():
-            for report in overdue_reports(verksamhet=verksamhet):
+            for report, missing in overdue_reports(verksamhet=verksamhet):
                 if report.events.filter(kind=EventKind.REMINDED, at__date=today).exists():
                     continue
                 url = base + reverse("systembrister:detail", kwargs={"pk": report.pk})
-                for org in report.missing:
+                for org in missing:
                     emails = RoleAssignment.objects.filter(
                         verksamhet=verksamhet, role=Role.MEMBER, organisation=org
                     ).values_list("user__email", flat=True)
@@ -53,6 +55,6 @@ class Command(BaseCommand):
                             None,
                             list(emails),
                         )
-                systembrist_remind(report=report, organisations=report.missing)
+                systembrist_remind(report=report, organisations=missing)
                 reminded += 1
         self.stdout.write(_("Reminded %(n)s report(s).") % {"n": reminded})
