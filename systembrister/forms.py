@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -54,7 +54,8 @@ class ReportForm(TextLimitsMixin, VersionedFormMixin, forms.ModelForm):
 
     def __init__(self, *args: Any, verksamhet: Verksamhet, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["organisations"].queryset = Organisation.objects.filter(  # type: ignore[attr-defined]
+        organisations = cast(forms.ModelMultipleChoiceField, self.fields["organisations"])
+        organisations.queryset = Organisation.objects.filter(
             verksamhet=verksamhet, active=True
         ).order_by("name")
         self.fields["clients_affected"].widget.attrs["min"] = 1
@@ -81,7 +82,8 @@ class MergeForm(TextLimitsMixin, forms.Form):
 
     def __init__(self, *args: Any, report: Systembrist, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["into"].queryset = (  # type: ignore[attr-defined]
+        into = cast(forms.ModelChoiceField, self.fields["into"])
+        into.queryset = (
             Systembrist.objects.filter(verksamhet_id=report.verksamhet_id, status__in=MERGE_TARGETS)
             .exclude(pk=report.pk)
             .order_by("title")
@@ -94,7 +96,8 @@ class AgendaForm(TextLimitsMixin, forms.Form):
     def __init__(self, *args: Any, meetings: list[Any], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.meetings = {str(m.pk): m for m in meetings}
-        self.fields["meeting"].choices = [  # type: ignore[attr-defined]
+        meeting = cast(forms.ChoiceField, self.fields["meeting"])
+        meeting.choices = [
             (str(m.pk), f"{m.date:%Y-%m-%d} {m.start_time:%H:%M} {m.place}".strip())
             for m in meetings
         ]

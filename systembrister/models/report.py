@@ -6,7 +6,7 @@ number, and free text is checked for identifying content before it is saved.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import models
@@ -15,7 +15,9 @@ from simple_history.models import HistoricalRecords
 
 from core.choices import LifeArea
 from core.concurrency import Versioned
-from core.labels import ChoiceLabels
+
+if TYPE_CHECKING:
+    from django.db.models.fields.related_descriptors import RelatedManager
 
 
 class Level(models.TextChoices):
@@ -43,7 +45,7 @@ class Outcome(models.TextChoices):
     NO_ACTION = "no_action", _("No action")
 
 
-class Systembrist(ChoiceLabels, Versioned):
+class Systembrist(Versioned):
     verksamhet = models.ForeignKey(
         "core.Verksamhet", on_delete=models.PROTECT, related_name="systembrister"
     )
@@ -86,6 +88,9 @@ class Systembrist(ChoiceLabels, Versioned):
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
     history = HistoricalRecords(m2m_fields=[organisations])
+    if TYPE_CHECKING:
+        # The ledningsgrupp's agenda items point here (an app above: no import of its model).
+        agenda_items: RelatedManager[Any]
 
     class Meta:
         ordering = ["-created_at"]
@@ -103,7 +108,7 @@ class Systembrist(ChoiceLabels, Versioned):
         The ledningsgrupp's agenda items point at the report (``agenda_items``, the reverse
         relation): prefetch ``agenda_items__meeting`` where this is shown.
         """
-        items = list(self.agenda_items.all())  # type: ignore[attr-defined]
+        items = list(self.agenda_items.all())
         latest = max(items, key=lambda i: (i.meeting.date, i.pk), default=None)
         return latest.meeting if latest is not None else None
 

@@ -132,3 +132,11 @@ def test_statistics_page_crumbs(world) -> None:  # type: ignore[no-untyped-def]
     html = client_for(world.member_fk).get(reverse("systembrister:statistics")).content.decode()
     assert f'href="{reverse("systembrister:list")}">Systembrister</a>' in html
     assert 'aria-current="page">Statistik</li>' in html
+
+
+def test_register_and_its_export_show_swedish_labels(world, awaiting) -> None:  # type: ignore[no-untyped-def]
+    c = client_for(world.lead_lars)
+    html = c.get(reverse("systembrister:list")).content.decode()
+    assert "Väntar på svar" in html and "Central nivå (regionala eller nationella regler)" in html
+    text = c.get(reverse("systembrister:register_csv")).content.decode("utf-8-sig")
+    assert ";Väntar på svar;Central nivå (regionala eller nationella regler);Ekonomi;" in text
