@@ -13,7 +13,6 @@ from simple_history.models import HistoricalRecords
 
 from clients.models import Client
 from core.concurrency import Versioned
-from core.labels import ChoiceLabels
 from core.models import Verksamhet
 
 
@@ -135,7 +134,7 @@ class RequestStatus(models.TextChoices):
     REJECTED = "rejected", _("Rejected")
 
 
-class AnonymisationRequest(ChoiceLabels, Versioned):
+class AnonymisationRequest(Versioned):
     """The client's request to be erased (anonymised) or restricted; two people decide."""
 
     verksamhet = models.ForeignKey(

@@ -8,7 +8,6 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.concurrency import Versioned
-from core.labels import ChoiceLabels
 
 
 class Gender(models.TextChoices):
@@ -36,7 +35,7 @@ class PreferredContact(models.TextChoices):
     VIA_ANNAN = "via_annan", _("Through someone else")
 
 
-class Client(ChoiceLabels, Versioned):
+class Client(Versioned):
     verksamhet = models.ForeignKey(
         "core.Verksamhet",
         on_delete=models.PROTECT,

@@ -10,7 +10,6 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.concurrency import Versioned
-from core.labels import ChoiceLabels
 
 
 class ConsentForm(models.TextChoices):
@@ -18,7 +17,7 @@ class ConsentForm(models.TextChoices):
     ORAL = "oral", _("Oral")
 
 
-class Consent(ChoiceLabels, Versioned):
+class Consent(Versioned):
     client = models.ForeignKey("clients.Client", on_delete=models.CASCADE, related_name="consents")
     organisation = models.ForeignKey(
         "core.Organisation",
@@ -56,7 +55,7 @@ class Consent(ChoiceLabels, Versioned):
         return not (self.withdrawn_on is not None and day >= self.withdrawn_on)
 
 
-class Fullmakt(ChoiceLabels, Versioned):
+class Fullmakt(Versioned):
     client = models.ForeignKey(
         "clients.Client", on_delete=models.CASCADE, related_name="fullmakter"
     )

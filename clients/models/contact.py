@@ -8,7 +8,6 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.concurrency import Versioned
-from core.labels import ChoiceLabels
 
 
 class ContactType(models.TextChoices):
@@ -25,7 +24,7 @@ class ContactType(models.TextChoices):
     ANNAT = "annat", _("Other")
 
 
-class Contact(ChoiceLabels, Versioned):
+class Contact(Versioned):
     client = models.ForeignKey("clients.Client", on_delete=models.CASCADE, related_name="contacts")
     date = models.DateField(_("date"))
     duration_minutes = models.PositiveIntegerField(_("duration (minutes)"), null=True, blank=True)

@@ -9,7 +9,6 @@ from simple_history.models import HistoricalRecords
 
 from core.choices import LifeArea
 from core.concurrency import Versioned
-from core.labels import ChoiceLabels
 
 
 class NeedStatus(models.TextChoices):
@@ -19,7 +18,7 @@ class NeedStatus(models.TextChoices):
     NOT_RELEVANT = "not_relevant", _("No longer relevant")
 
 
-class Need(ChoiceLabels, Versioned):
+class Need(Versioned):
     client = models.ForeignKey("clients.Client", on_delete=models.CASCADE, related_name="needs")
     life_area = models.CharField(_("life area"), max_length=20, choices=LifeArea.choices)
     description = models.TextField(_("the need, in the client's own words"))
@@ -47,7 +46,7 @@ class SipStatus(models.TextChoices):
     HELD = "held", _("Held")
 
 
-class ActionPlan(ChoiceLabels, Versioned):
+class ActionPlan(Versioned):
     client = models.OneToOneField("clients.Client", on_delete=models.CASCADE, related_name="plan")
     follow_up = models.DateField(_("follow-up date"), null=True, blank=True)
     sip_status = models.CharField(
@@ -70,7 +69,7 @@ class ActionPlan(ChoiceLabels, Versioned):
         return f"{self.client}"
 
 
-class Goal(ChoiceLabels, Versioned):
+class Goal(Versioned):
     plan = models.ForeignKey(ActionPlan, on_delete=models.CASCADE, related_name="goals")
     description = models.TextField(_("goal, in the client's own words"))
     needs = models.ManyToManyField(Need, blank=True, related_name="goals", verbose_name=_("needs"))
@@ -94,7 +93,7 @@ class StepStatus(models.TextChoices):
     NOT_DONE = "not_done", _("Not carried out")
 
 
-class Step(ChoiceLabels, Versioned):
+class Step(Versioned):
     goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="steps")
     description = models.TextField(_("step"))
     organisation = models.ForeignKey(
@@ -122,7 +121,7 @@ class Step(ChoiceLabels, Versioned):
         return self.description[:80]
 
 
-class Task(ChoiceLabels, Versioned):
+class Task(Versioned):
     """A manual reminder; most reminders are computed from dates instead."""
 
     owner = models.ForeignKey(

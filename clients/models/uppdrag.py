@@ -8,7 +8,6 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.concurrency import Versioned
-from core.labels import ChoiceLabels
 
 
 class UppdragStatus(models.TextChoices):
@@ -58,7 +57,7 @@ class Forsorjning(models.TextChoices):
     OKAND = "okand", _("Unknown")
 
 
-class Uppdrag(ChoiceLabels, Versioned):
+class Uppdrag(Versioned):
     """One period of work with a client. Reopening creates a new Uppdrag."""
 
     client = models.ForeignKey("clients.Client", on_delete=models.CASCADE, related_name="uppdrag")

@@ -97,3 +97,22 @@ def test_screens_lead_requests_admin_approves(client, world, kim, lead_lars, adm
     response = client.post(detail, {"decision": "approve", "version": req.version})
     assert response.status_code == 302
     assert ClientRecord.objects.get(pk=kim.pk).alias != "Kim"
+
+
+def test_request_pages_show_the_choice_labels(world, kim, lead_lars, client):  # type: ignore[no-untyped-def]
+    """The kind and status read as their Swedish labels (Django's own get_<field>_display)."""
+    from django.urls import reverse
+
+    req = anonymisation_request(
+        client=kim, kind="restriction", reason="Klienten begär det", by=lead_lars
+    )
+    client.force_login(lead_lars)
+    for url in (
+        reverse("dataprotection:anonymisation_detail", kwargs={"pk": req.pk}),
+        reverse("dataprotection:anonymisation_list"),
+    ):
+        page = client.get(url).content.decode()
+        assert "Begränsning (spara, men begränsa användningen)" in page
+        assert "Väntar på beslut" in page
+    assert str(req).startswith("Begränsning (spara")
+    assert AnonymisationRequest(kind="okänd").get_kind_display() == "okänd"
