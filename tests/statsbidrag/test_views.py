@@ -172,3 +172,52 @@ def test_redovisning_page_queries_do_not_grow_with_clients(dataset, world, clien
         make_contact(c, world.ombud_anna, datetime.date(2025, 7, 1), "telefon")
     assert count() == small
     assert small <= 15
+
+
+def test_form_pages_have_the_crumbs_and_cancel_of_before(world, client) -> None:  # type: ignore[no-untyped-def]
+    """State grant, then the year as plain text (never '2 025'); cancel to where it was."""
+    GrantYearFactory(verksamhet=world.verksamhet, year=2025)
+    client.force_login(world.grant_gunilla)
+    index = reverse("statsbidrag:index")
+    year = reverse("statsbidrag:year", kwargs={"year": 2025})
+    document = reverse("statsbidrag:document", kwargs={"year": 2025, "kind": "redovisning"})
+    pages = [
+        ("statsbidrag:year_edit", {"year": 2025}, year),
+        ("statsbidrag:payment_new", {"year": 2025}, year),
+        ("statsbidrag:document_edit", {"year": 2025, "kind": "redovisning"}, document),
+        ("statsbidrag:year_new", {}, index),
+        ("statsbidrag:employment_new", {}, index),
+    ]
+    for name, kwargs, cancel in pages:
+        page = client.get(reverse(name, kwargs=kwargs)).content.decode()
+        assert f'<a href="{index}">Statsbidrag</a>' in page, name
+        assert f'href="{cancel}">Avbryt</a>' in page, name
+        if "year" in kwargs:
+            assert f'<a href="{year}">2025</a>' in page, name
+        assert "2 025" not in page and "2\xa0025" not in page, name
+
+
+def test_the_start_page_links_only_the_documents_the_user_may_open(world, client) -> None:  # type: ignore[no-untyped-def]
+    from statsbidrag import services
+
+    gy = GrantYearFactory(verksamhet=world.verksamhet, year=2026)
+    application = services.document_for(kind="ansokan", grant_year=gy, by=world.grant_gunilla)
+    services.document_submit(
+        kind="ansokan",
+        document=application,
+        by=world.grant_gunilla,
+        expected_version=application.version,
+    )
+    index = reverse("statsbidrag:index")
+    application_url = reverse("statsbidrag:document", kwargs={"year": 2026, "kind": "ansokan"})
+    redovisning_url = reverse("statsbidrag:document", kwargs={"year": 2026, "kind": "redovisning"})
+    # An ombud reads the redovisning (a draft too), never the application.
+    client.force_login(world.ombud_anna)
+    page = client.get(index).content.decode()
+    assert redovisning_url in page and application_url not in page
+    assert client.get(application_url).status_code == 403
+    # A member reads submitted documents only.
+    client.force_login(world.member_fk)
+    page = client.get(index).content.decode()
+    assert application_url in page and redovisning_url not in page
+    assert client.get(redovisning_url).status_code == 404
