@@ -14,6 +14,8 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from core.models import Organisation
+
 from . import services
 from .demo_data import (
     ALIASES,
@@ -250,7 +252,15 @@ def _seed(world: Any) -> None:  # noqa: C901 - a story, told once
     _extras(world, today)
 
 
-def _plan(rng, client, ombud, orgs, today, since, ended) -> None:  # type: ignore[no-untyped-def]
+def _plan(
+    rng: random.Random,
+    client: Client,
+    ombud: Any,
+    orgs: dict[str, Organisation],
+    today: datetime.date,
+    since: datetime.date,
+    ended: datetime.date | None,
+) -> None:
     chosen = rng.sample(NEEDS, rng.randint(2, 3))
     needs = [
         services.need_create(

@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -55,8 +56,16 @@ def blank_choice(choices: Any) -> list[tuple[str, Any]]:
     return [("", "---------"), *choices]
 
 
-def organisations(verksamhet: Verksamhet) -> Any:
+def organisations(verksamhet: Verksamhet) -> QuerySet[Organisation]:
     return Organisation.objects.filter(verksamhet=verksamhet, active=True).order_by("name")
+
+
+def choose_from(form: forms.BaseForm, name: str, queryset: QuerySet[Any]) -> None:
+    """Offer ``queryset`` in the model choice field ``name`` (the verksamhet's own rows)."""
+    field = form.fields[name]
+    if not isinstance(field, forms.ModelChoiceField):
+        raise TypeError(f"{name} is not a model choice field")
+    field.queryset = queryset
 
 
 class ClientForm(TextLimitsMixin, VersionedFormMixin, forms.ModelForm):
@@ -107,7 +116,7 @@ class ClientForm(TextLimitsMixin, VersionedFormMixin, forms.ModelForm):
 
     def __init__(self, *args: Any, verksamhet: Verksamhet, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["kommun"].queryset = verksamhet.kommuner.order_by("name")  # type: ignore[attr-defined]
+        choose_from(self, "kommun", verksamhet.kommuner.order_by("name"))
 
     def clean_personnummer(self) -> str:
         try:
@@ -145,7 +154,7 @@ class AdvanceForm(TextLimitsMixin, VersionedFormMixin, forms.Form):
         if ombud_choices is None:
             del self.fields["ombud"]
         else:
-            self.fields["ombud"].queryset = ombud_choices  # type: ignore[attr-defined]
+            choose_from(self, "ombud", ombud_choices)
 
 
 class EndForm(TextLimitsMixin, VersionedFormMixin, forms.Form):
@@ -212,7 +221,7 @@ class ReopenForm(TextLimitsMixin, forms.Form):
 
     def __init__(self, *args: Any, ombud_choices: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["ombud"].queryset = ombud_choices  # type: ignore[attr-defined]
+        choose_from(self, "ombud", ombud_choices)
 
 
 class HandoverForm(TextLimitsMixin, forms.Form):
@@ -224,7 +233,7 @@ class HandoverForm(TextLimitsMixin, forms.Form):
 
     def __init__(self, *args: Any, ombud_choices: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["to_ombud"].queryset = ombud_choices  # type: ignore[attr-defined]
+        choose_from(self, "to_ombud", ombud_choices)
         self.fields["on"].help_text = _(
             "The former ombud has no access to the client from this date."
         )
@@ -244,7 +253,7 @@ class ConsentEditForm(TextLimitsMixin, VersionedFormMixin, forms.ModelForm):
 
     def __init__(self, *args: Any, verksamhet: Verksamhet, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = organisations(verksamhet)  # type: ignore[attr-defined]
+        choose_from(self, "organisation", organisations(verksamhet))
         if not self.instance.pk:
             self.fields["valid_from"].initial = timezone.localdate
 
@@ -270,7 +279,7 @@ class FullmaktEditForm(TextLimitsMixin, VersionedFormMixin, forms.ModelForm):
 
     def __init__(self, *args: Any, verksamhet: Verksamhet, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = organisations(verksamhet)  # type: ignore[attr-defined]
+        choose_from(self, "organisation", organisations(verksamhet))
         if not self.instance.pk:
             self.fields["valid_from"].initial = timezone.localdate
 
@@ -291,7 +300,7 @@ class ContactLogForm(TextLimitsMixin, forms.ModelForm):
 
     def __init__(self, *args: Any, verksamhet: Verksamhet, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["organisations"].queryset = organisations(verksamhet)  # type: ignore[attr-defined]
+        choose_from(self, "organisations", organisations(verksamhet))
         self.fields["date"].initial = timezone.localdate
 
 
@@ -337,7 +346,7 @@ class GoalForm(TextLimitsMixin, VersionedFormMixin, forms.ModelForm):
 
     def __init__(self, *args: Any, client: Client, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["needs"].queryset = client.needs.order_by("priority", "pk")  # type: ignore[attr-defined]
+        choose_from(self, "needs", client.needs.order_by("priority", "pk"))
 
 
 class StepForm(TextLimitsMixin, VersionedFormMixin, forms.ModelForm):
@@ -358,7 +367,7 @@ class StepForm(TextLimitsMixin, VersionedFormMixin, forms.ModelForm):
 
     def __init__(self, *args: Any, verksamhet: Verksamhet, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = organisations(verksamhet)  # type: ignore[attr-defined]
+        choose_from(self, "organisation", organisations(verksamhet))
 
 
 class TaskForm(TextLimitsMixin, forms.ModelForm):
@@ -369,5 +378,5 @@ class TaskForm(TextLimitsMixin, forms.ModelForm):
 
     def __init__(self, *args: Any, clients: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["client"].queryset = clients  # type: ignore[attr-defined]
+        choose_from(self, "client", clients)
         self.fields["client"].required = False

@@ -14,7 +14,7 @@ from ..models import UppdragStatus
 
 register = template.Library()
 
-STATUS_CLASS = {
+STATUS_CLASS: dict[str, str] = {
     UppdragStatus.WAITING: "text-bg-warning",
     UppdragStatus.CONTACT_BUILDING: "text-bg-info",
     UppdragStatus.ACTIVE: "text-bg-success",
@@ -31,7 +31,7 @@ CONSENT_CLASS = {
 
 @register.filter
 def status_class(status: str | None) -> str:
-    return STATUS_CLASS.get(status or "", "text-bg-light border")  # type: ignore[call-overload]
+    return STATUS_CLASS.get(status or "", "text-bg-light border")
 
 
 @register.filter
