@@ -7,4 +7,7 @@ class ClientsConfig(AppConfig):
     verbose_name = _("Clients")
 
     def ready(self) -> None:
-        from . import navigation  # noqa: F401  (registers nav links and dashboard sections)
+        from . import (
+            access,  # noqa: F401  (registers the object rules of client capabilities)
+            navigation,  # noqa: F401  (registers nav links and dashboard sections)
+        )

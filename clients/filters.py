@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, cast
 
 import django_filters
 from django import forms
@@ -11,15 +11,22 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from core.access import Actor
 from core.models import User
 
 from .models import ClientGroup, UppdragStatus
-from .selectors.access import Viewer, assigned_to
+from .selectors.access import assigned_to, verksamhet_of
 from .selectors.lists import ombud_users, search
 
 OPEN = "open"
 ALL = ("", _("All"))
 STATUS_CHOICES = [(OPEN, _("Not ended")), *UppdragStatus.choices]
+
+
+def choices_of(field: forms.ChoiceField) -> Iterable[tuple[Any, Any]]:
+    """The field's (value, label) pairs. Django normalises choices to pairs when they are set;
+    django-stubs types the getter with all that the setter accepts (mappings, enums, callables)."""
+    return cast("Iterable[tuple[Any, Any]]", field.choices)
 
 
 class IdChoiceField(forms.ChoiceField):
@@ -41,7 +48,8 @@ class IdChoiceField(forms.ChoiceField):
 
     def validate(self, value: Any) -> None:
         forms.Field.validate(self, value)
-        if value is not None and not any(value == v for v, _label in self.choices if v != ""):  # type: ignore[union-attr,misc]
+        listed = {v for v, _label in choices_of(self)} - {""}
+        if value is not None and value not in listed:
             raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
 
 
@@ -58,10 +66,10 @@ class ClientFilterForm(forms.Form):
         """The select fields with their options as (value, label, selected)."""
         out = []
         for name in ("status", "kommun", "ombud", "group"):
-            if name in self.fields:
-                field = self[name]
-                choices = field.field.choices  # type: ignore[attr-defined]
-                out.append((field, _options(choices, field.value())))
+            field = self.fields.get(name)
+            if isinstance(field, forms.ChoiceField):
+                bound = self[name]
+                out.append((bound, _options(choices_of(field), bound.value())))
         return out
 
 
@@ -94,13 +102,14 @@ class ClientFilter(django_filters.FilterSet):
         form = ClientFilterForm
         fields = ["q", "status", "kommun", "ombud", "group"]
 
-    def __init__(self, data: Any = None, queryset: Any = None, *, viewer: Viewer) -> None:
+    def __init__(self, data: Any = None, queryset: Any = None, *, actor: Actor) -> None:
         super().__init__(data, queryset=queryset)
-        self.viewer = viewer
-        kommuner = viewer.verksamhet.kommuner.order_by("name").values_list("pk", "name")
+        self.actor = actor
+        verksamhet = verksamhet_of(actor)
+        kommuner = verksamhet.kommuner.order_by("name").values_list("pk", "name")
         self.filters["kommun"].extra["choices"] = [ALL, *kommuner]
-        if viewer.sees_all:
-            users = ombud_users(viewer).values_list("pk", "first_name", "last_name", "email")
+        if actor.holds("client.see_all"):
+            users = ombud_users(verksamhet).values_list("pk", "first_name", "last_name", "email")
             choices = [ALL, *((pk, User.name_of(*u)) for pk, *u in users)]
             self.filters["ombud"].extra["choices"] = choices
         else:
@@ -115,7 +124,7 @@ class ClientFilter(django_filters.FilterSet):
         return qs.filter(uppdrag_status=value) if value else qs
 
     def filter_ombud(self, qs: QuerySet[Any], name: str, value: int | None) -> QuerySet[Any]:
-        return qs if value is None else qs.filter(assigned_to(value, self.viewer.today))
+        return qs if value is None else qs.filter(assigned_to(value, self.actor.today))
 
     def filter_group(self, qs: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
         if not value:

@@ -92,6 +92,9 @@ class Client(Versioned):
         _("processing restricted"), null=True, blank=True, editable=False
     )
     history = HistoricalRecords()
+    # Not a column: whether the actor who fetched the record may edit it (the client.edit
+    # rule, clients/access.py), set by clients.selectors.client_for; the pages read it.
+    editable: bool = False
 
     class Meta:
         ordering = ["alias"]

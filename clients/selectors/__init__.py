@@ -1,13 +1,6 @@
-"""Reads of client data, always scoped to the user or the verksamhet."""
+"""Reads of client data, always scoped to the actor (a user in a verksamhet) asking."""
 
-from .access import CLIENT_ROLES, Viewer, client_for, viewer_for, visible_clients
+from .access import client_for, viewer_of, visible_clients
 from .terms import identifying_terms
 
-__all__ = [
-    "CLIENT_ROLES",
-    "Viewer",
-    "client_for",
-    "identifying_terms",
-    "viewer_for",
-    "visible_clients",
-]
+__all__ = ["client_for", "identifying_terms", "viewer_of", "visible_clients"]

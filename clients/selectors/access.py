@@ -1,77 +1,45 @@
-"""Who may see and edit which client: the one access rule of the clients app.
+"""Who sees which client: the one access rule of the clients app, as a query.
 
-- lead and admin: every client of the current verksamhet;
+- lead and admin (``client.see_all``): every client of the current verksamhet;
 - ombud: clients they are assigned to today (an ``Assignment`` that has started and not
   ended), and, read-only, the verksamhet's waiting list (waiting clients nobody is assigned to);
 - everyone else (ledningsgrupp members, grant officers): no client data at all (404).
 
 A client whose processing is restricted (GDPR art. 18, decided on the data-protection screens,
 which set ``Client.restricted_at``) is kept but no longer worked with: ombud do not see it,
-lead and admin read it only.
+lead and admin read it only. Who may edit or take a client is decided on the fetched row by
+the object rules in clients/access.py.
 """
 
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q, QuerySet
-from django.http import Http404, HttpRequest
-from django.utils import timezone
+from django.http import Http404
 
-from core.access import has_role
-from core.models import Role, RoleAssignment, Verksamhet
+from core.access import Actor, actor_for
+from core.models import Verksamhet
 
 from ..models import Assignment, Client, Uppdrag, UppdragStatus
-from ._built import built_once
-
-CLIENT_ROLES = (Role.OMBUD, Role.LEAD, Role.ADMIN)
 
 
-@dataclass(frozen=True)
-class Viewer:
-    user: Any
-    verksamhet: Verksamhet
-    sees_all: bool
-    today: datetime.date
-
-    @property
-    def is_ombud_only(self) -> bool:
-        return not self.sees_all
-
-
-def viewer_for(request: HttpRequest) -> Viewer:
-    """The current user's view on client data; 404 for roles that see none."""
-    if not has_role(request, *CLIENT_ROLES) or request.verksamhet is None:  # type: ignore[attr-defined]
+def verksamhet_of(actor: Actor) -> Verksamhet:
+    """The actor's verksamhet: client pages are for actors who work in one (404 otherwise)."""
+    if actor.verksamhet is None:
         raise Http404
-    return Viewer(
-        user=request.user,
-        verksamhet=request.verksamhet,  # type: ignore[attr-defined]
-        sees_all=has_role(request, Role.LEAD, Role.ADMIN),
-        today=timezone.localdate(),
-    )
+    return actor.verksamhet
 
 
-def viewer_of(*, user: Any, verksamhet: Verksamhet) -> Viewer | None:
-    """The same view as ``viewer_for`` outside a request (services): None for a user who holds
-    none of the client roles in ``verksamhet``."""
+def viewer_of(*, user: Any, verksamhet: Verksamhet) -> Actor | None:
+    """``user`` as an actor in ``verksamhet`` (services, the de-identification guard): None for
+    a user who sees no client there."""
     if user is None or getattr(user, "pk", None) is None:
         return None
-    roles = set(
-        RoleAssignment.objects.filter(user=user, verksamhet=verksamhet).values_list(
-            "role", flat=True
-        )
-    )
-    if not roles & set(CLIENT_ROLES):
-        return None
-    return Viewer(
-        user=user,
-        verksamhet=verksamhet,
-        sees_all=bool(roles & {Role.LEAD, Role.ADMIN}),
-        today=timezone.localdate(),
-    )
+    actor = actor_for(user, verksamhet)
+    return actor if actor.can("client.view") else None
 
 
 def current_on(day: datetime.date, prefix: str = "") -> Q:
@@ -84,6 +52,11 @@ def current_on(day: datetime.date, prefix: str = "") -> Q:
 
 def current_assignments(day: datetime.date) -> QuerySet[Assignment]:
     return Assignment.objects.filter(current_on(day))
+
+
+def is_current(assignment: Assignment, day: datetime.date) -> bool:
+    """``current_on`` for one fetched assignment."""
+    return assignment.start <= day and (assignment.end is None or assignment.end > day)
 
 
 def assigned_to(user: Any, day: datetime.date) -> Exists:
@@ -107,50 +80,47 @@ def restricted(client: str = "") -> Q:
     return Q(**{f"{prefix}restricted_at__isnull": False})
 
 
-def visible_clients(viewer: Viewer) -> QuerySet[Client]:
-    qs = Client.objects.filter(verksamhet=viewer.verksamhet)
-    if viewer.sees_all:
-        return qs
-    return qs.filter(
-        Q(assigned_to(viewer.user, viewer.today)) | Q(on_waiting_list(viewer.today))
+def visible_clients(actor: Actor) -> QuerySet[Client]:
+    """The clients ``actor`` sees: the one rule (see the module's docstring)."""
+    if not actor.can("client.view"):
+        return Client.objects.none()
+    clients = Client.objects.filter(verksamhet=actor.verksamhet)
+    if actor.holds("client.see_all"):
+        return clients
+    return clients.filter(
+        Q(assigned_to(actor.user, actor.today)) | Q(on_waiting_list(actor.today))
     ).exclude(restricted())
 
 
-def client_for(request: HttpRequest, pk: int, *, write: bool = False) -> tuple[Viewer, Client]:
-    """The client ``pk`` if the user may see it (404 otherwise); 403 on a write it may not make.
+def assigned_clients(actor: Actor) -> QuerySet[Client]:
+    """The clients of ``visible_clients`` assigned to the actor today, restricted ones left out
+    (nobody works with them): an ombud's own clients, whatever other roles they hold."""
+    return visible_clients(actor).filter(assigned_to(actor.user, actor.today)).exclude(restricted())
 
-    One query: the verksamhet's client with the flags the rule of ``visible_clients`` reads
-    (``restricted``; for an ombud also assigned today and on the waiting list), the rule applied
-    to them here. Asking for the flags rather than filtering on the rule and then annotating
-    ``editable`` halves the subqueries the database has to plan on every client page.
+
+def client_for(*, actor: Actor, pk: int, write: bool = False) -> Client:
+    """The client ``pk`` if the actor sees it (404 otherwise), with ``editable`` set from the
+    ``client.edit`` rule; ``write``: 403 unless editable.
+
+    One query: the row of ``visible_clients`` with, for an actor who does not see every
+    client, whether it is assigned to them today (the fact the edit rule reads).
     """
-    viewer = viewer_for(request)
-    user_id = None if viewer.sees_all else viewer.user.pk
-    client = _client_query(viewer.verksamhet.pk, user_id, viewer.today).filter(pk=pk).first()
+    clients = visible_clients(actor).filter(pk=pk).select_related("kommun")
+    if not actor.holds("client.see_all"):
+        clients = clients.annotate(assigned=assigned_to(actor.user, actor.today))
+    client = clients.first()
     if client is None:
         raise Http404
-    flags: Any = client
-    if viewer.sees_all:
-        editable = True
-    elif client.restricted or not (flags.assigned or flags.waiting):
-        raise Http404  # not in visible_clients(viewer)
-    else:
-        editable = flags.assigned
-    setattr(client, "editable", editable and not client.restricted)  # noqa: B010 (annotation)
-    if write and not getattr(client, "editable", False):
+    client.editable = actor.can("client.edit", client)
+    if write and not client.editable:
         raise PermissionDenied
-    return viewer, client
+    return client
 
 
-@built_once
-def _client_query(verksamhet_id: int, ombud_id: int | None, day: datetime.date) -> QuerySet[Client]:
-    """The query of ``client_for`` without the pk: the verksamhet's clients with their flags
-    (``ombud_id``: the ombud asking; None for lead and admin, who need no flags).
-
-    Built once per ombud and day: building the rule's subqueries cost more than running
-    them. Only the construction is kept, never a result: every call filters a fresh copy.
-    """
-    qs = Client.objects.filter(verksamhet_id=verksamhet_id).select_related("kommun").order_by()
-    if ombud_id is not None:
-        qs = qs.annotate(assigned=assigned_to(ombud_id, day), waiting=on_waiting_list(day))
-    return qs
+def is_assigned(actor: Actor, client: Client) -> bool:
+    """The client is assigned to the actor today: the row's ``assigned`` when ``client_for``
+    fetched it, else asked (one query)."""
+    known = getattr(client, "assigned", None)
+    if known is not None:
+        return bool(known)
+    return assigned_clients(actor).filter(pk=client.pk).exists()

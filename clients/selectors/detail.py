@@ -74,7 +74,7 @@ def latest_period(client: Client, day: datetime.date) -> tuple[Uppdrag | None, A
     latest = client.uppdrag.order_by("-pk").annotate(responsible=Subquery(current)).first()
     if latest is None:
         return None, None
-    data = latest.responsible  # type: ignore[attr-defined]
+    data: dict[str, Any] | None = getattr(latest, "responsible", None)
     return latest, (Responsible(User(**data)) if data else None)
 
 
@@ -162,6 +162,27 @@ def consents(client: Client) -> list[Consent]:
 
 def fullmakter(client: Client) -> list[Fullmakt]:
     return list(client.fullmakter.select_related("organisation"))
+
+
+@dataclass(frozen=True)
+class FullmaktState:
+    fullmakt: Fullmakt
+    active_now: bool  # in force today
+    expires_soon: bool  # not withdrawn, and ends within EXPIRY_WARNING_DAYS
+
+
+def fullmakt_states(all_fullmakter: list[Fullmakt], day: datetime.date) -> list[FullmaktState]:
+    """Each fullmakt with whether it is in force on ``day`` and whether it ends soon."""
+    return [
+        FullmaktState(
+            fullmakt=f,
+            active_now=f.withdrawn_on is None and f.valid_from <= day <= f.valid_until,
+            expires_soon=f.withdrawn_on is None
+            and day <= f.valid_until
+            and (f.valid_until - day).days <= EXPIRY_WARNING_DAYS,
+        )
+        for f in all_fullmakter
+    ]
 
 
 def consent_overview(

@@ -3,15 +3,13 @@
 Every list is one query (plus, for the long list of all clients, the paginator's count) of
 plain rows (``values()``, no model instances): status of the latest uppdrag, the responsible
 ombud today and the last contact come from subqueries, never per row, and only the columns a
-list shows are selected. The queries a page asks on every view are built once per
-verksamhet, user and day (``built_once``): building them cost about as much as
-running them. Only the construction is kept, never a result; callers evaluate a copy.
+list shows are selected.
 """
 
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from typing import Any, TypedDict
 
 from django.db.models import (
     CharField,
@@ -27,16 +25,15 @@ from django.db.models import (
 )
 from django.db.models.functions import Concat
 
-from core.models import Role, User
+from core.access import CAPABILITIES, Actor
+from core.models import RoleAssignment, User, Verksamhet
 
 from ..models import Client, Contact, Uppdrag, UppdragStatus
-from ._built import built_once
 from .access import (
-    Viewer,
-    assigned_to,
+    assigned_clients,
     current_assignments,
     current_on,
-    restricted,
+    verksamhet_of,
     visible_clients,
 )
 
@@ -92,23 +89,14 @@ def list_rows(qs: QuerySet[Client], day: datetime.date, *, ombud: bool = False) 
     )
 
 
-def caseload(viewer: Viewer) -> QuerySet[Any]:
+def caseload_for(*, actor: Actor) -> QuerySet[Any]:
     """The ombud's own clients today (for lead/admin: every client of the verksamhet)."""
-    ombud_id = None if viewer.sees_all else viewer.user.pk
-    return _caseload(viewer.verksamhet.pk, ombud_id, viewer.today).all()
+    if actor.holds("client.see_all"):
+        return list_rows(visible_clients(actor), actor.today, ombud=True).order_by("alias", "pk")
+    return list_rows(assigned_clients(actor), actor.today).order_by("alias", "pk")
 
 
-@built_once
-def _caseload(verksamhet_id: int, ombud_id: int | None, day: datetime.date) -> QuerySet[Any]:
-    """``caseload``'s query, built once per verksamhet, ombud (None: lead and admin) and day:
-    only the construction is kept, callers evaluate (and filter) a copy."""
-    qs = Client.objects.filter(verksamhet_id=verksamhet_id)
-    if ombud_id is not None:
-        qs = qs.filter(assigned_to(ombud_id, day)).exclude(restricted())
-    return list_rows(qs, day, ombud=ombud_id is None).order_by("alias", "pk")
-
-
-def waiting_clients(viewer: Viewer) -> QuerySet[Client]:
+def waiting_clients(*, actor: Actor) -> QuerySet[Client]:
     """Waiting clients without a responsible ombud (unordered, no columns added).
 
     The same clients as ``on_waiting_list``, found from the other end: the waiting uppdrag
@@ -116,103 +104,67 @@ def waiting_clients(viewer: Viewer) -> QuerySet[Client]:
     whether an ombud is assigned. Asked per client, the question walked every waiting uppdrag
     in the country and its assignments before keeping the verksamhet's.
     """
-    return visible_clients(viewer).filter(
-        pk__in=_waiting_uppdrag(viewer.verksamhet.pk, viewer.today)
-    )
-
-
-def _waiting_uppdrag(verksamhet_id: int, day: datetime.date) -> QuerySet[Any]:
-    """The clients (ids) of the verksamhet's waiting uppdrag that nobody is assigned to."""
-    taken = current_assignments(day).filter(uppdrag=OuterRef("pk"))
-    return (
-        Uppdrag.objects.filter(status=UppdragStatus.WAITING, client__verksamhet_id=verksamhet_id)
+    taken = current_assignments(actor.today).filter(uppdrag=OuterRef("pk"))
+    waiting = (
+        Uppdrag.objects.filter(status=UppdragStatus.WAITING, client__verksamhet=actor.verksamhet)
         .exclude(Exists(taken))
         .values("client")
     )
+    return visible_clients(actor).filter(pk__in=waiting)
 
 
-def waiting_list(viewer: Viewer) -> QuerySet[Any]:
+def waiting_list(*, actor: Actor) -> QuerySet[Any]:
     """Waiting clients without a responsible ombud, longest wait first."""
-    return list_rows(waiting_clients(viewer), viewer.today).order_by("uppdrag_since", "pk")
+    return list_rows(waiting_clients(actor=actor), actor.today).order_by("uppdrag_since", "pk")
 
 
-def waiting_first(viewer: Viewer, n: int) -> list[dict[str, Any]]:
+class WaitingRow(TypedDict):
+    pk: int
+    alias: str
+    uppdrag_since: datetime.date | None
+
+
+def waiting_first(*, actor: Actor, n: int) -> list[WaitingRow]:
     """The ``n`` longest-waiting clients: their pk, alias and the date they began to wait."""
-    if viewer.sees_all:  # the lead's dashboard: the query is built once a day
-        rows = _longest_waiting(viewer.verksamhet.pk, viewer.today).all()
-    else:
-        rows = _longest_first(waiting_clients(viewer))
-    return list(rows[:n])
-
-
-def _longest_first(clients: QuerySet[Client]) -> QuerySet[Any]:
-    return (
-        clients.annotate(uppdrag_since=latest_uppdrag("waiting_since"))
+    rows = (
+        waiting_clients(actor=actor)
+        .annotate(uppdrag_since=latest_uppdrag("waiting_since"))
         .order_by("uppdrag_since", "pk")
         .values("pk", "alias", "uppdrag_since")
     )
+    return list(rows[:n])
 
 
-@built_once
-def _longest_waiting(verksamhet_id: int, day: datetime.date) -> QuerySet[Any]:
-    """``waiting_first``'s query for lead and admin (every client of the verksamhet), built
-    once per verksamhet and day: only the construction is kept, callers evaluate a copy."""
-    clients = Client.objects.filter(
-        verksamhet_id=verksamhet_id, pk__in=_waiting_uppdrag(verksamhet_id, day)
+def ombud_users(verksamhet: Verksamhet) -> QuerySet[User]:
+    """The verksamhet's ombud: who may take clients and be a client's responsible ombud."""
+    takers = RoleAssignment.objects.filter(
+        verksamhet=verksamhet, role__in=CAPABILITIES["client.take"]
     )
-    return _longest_first(clients)
+    return User.objects.filter(pk__in=takers.values("user")).order_by("first_name", "last_name")
 
 
-def ombud_users(viewer: Viewer) -> QuerySet[User]:
-    return _ombud_users(viewer.verksamhet.pk)
-
-
-def _ombud_users(verksamhet_id: int) -> QuerySet[User]:
-    return User.objects.filter(roles__verksamhet_id=verksamhet_id, roles__role=Role.OMBUD).order_by(
-        "first_name", "last_name"
-    )
-
-
-def caseload_per_ombud(viewer: Viewer) -> list[dict[str, Any]]:
-    """For the lead: each ombud with the number of clients per uppdrag status (one query)."""
-    users = _per_ombud_query(viewer.verksamhet.pk, viewer.today).all()
-    return [
-        {
-            "ombud_pk": u["pk"],
-            "ombud": User.name_of(u["first_name"], u["last_name"], u["email"]),
-            "contact_building": u["n_contact_building"],
-            "active": u["n_active"],
-            "waiting": u["n_waiting"],
-            "total": u["n_contact_building"] + u["n_active"] + u["n_waiting"],
-        }
-        for u in users
-    ]
-
-
-@built_once
-def _per_ombud_query(verksamhet_id: int, day: datetime.date) -> QuerySet[Any]:
-    """The verksamhet's ombud with their clients counted per status on ``day``.
+def caseload_per_ombud(*, actor: Actor) -> list[dict[str, Any]]:
+    """For the lead: each ombud with the number of clients per uppdrag status (one query).
 
     The ombud's assignments of the day are joined once (``FilteredRelation``: the date rule
     sits in the join) with their uppdrag and client, and counted per status, rather than one
-    subquery per status walking the same assignments three times. Built once per verksamhet
-    and day (the construction cost as much as the rest of the dashboard card): only the
-    construction is kept, callers evaluate a copy.
+    subquery per status walking the same assignments three times.
     """
-    current = FilteredRelation("assignments", condition=current_on(day, "assignments__"))
+    verksamhet = verksamhet_of(actor)
+    current = FilteredRelation("assignments", condition=current_on(actor.today, "assignments__"))
 
     def clients_with(status: str) -> Count:
         return Count(
             "current__uppdrag__client",
             filter=Q(
                 current__uppdrag__status=status,
-                current__uppdrag__client__verksamhet_id=verksamhet_id,
+                current__uppdrag__client__verksamhet=verksamhet,
             ),
             distinct=True,
         )
 
-    return (
-        _ombud_users(verksamhet_id)
+    users = (
+        ombud_users(verksamhet)
         .alias(current=current)
         .values(
             "pk",
@@ -224,6 +176,17 @@ def _per_ombud_query(verksamhet_id: int, day: datetime.date) -> QuerySet[Any]:
             n_waiting=clients_with(UppdragStatus.WAITING),
         )
     )
+    return [
+        {
+            "ombud_pk": u["pk"],
+            "ombud": User.name_of(u["first_name"], u["last_name"], u["email"]),
+            "contact_building": u["n_contact_building"],
+            "active": u["n_active"],
+            "waiting": u["n_waiting"],
+            "total": u["n_contact_building"] + u["n_active"] + u["n_waiting"],
+        }
+        for u in users
+    ]
 
 
 def search(qs: QuerySet[Any], text: str) -> QuerySet[Any]:

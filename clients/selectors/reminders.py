@@ -7,10 +7,11 @@ from typing import Any
 
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Window
 
-from ..models import ActionPlan, Client, Consent, Fullmakt, Step, StepStatus, Task, Uppdrag
+from core.access import Actor
+
+from ..models import ActionPlan, Consent, Fullmakt, Step, StepStatus, Task, Uppdrag
 from ..models import UppdragStatus as S
-from ._built import built_once
-from .access import Viewer, assigned_to, restricted
+from .access import assigned_clients, restricted, verksamhet_of
 from .lists import last_contact, latest_uppdrag
 
 SOON_DAYS = 7
@@ -18,23 +19,13 @@ EXPIRY_DAYS = 30
 OPEN = (S.CONTACT_BUILDING, S.ACTIVE)
 
 
-def _open_clients_of(verksamhet_id: int, ombud_id: int, day: datetime.date) -> QuerySet[Client]:
-    """The ombud's clients with an open (contact-building or active) uppdrag, restricted
-    clients left out (the same rule as ``visible_clients``: an ombud no longer works with them)."""
+def _mine(actor: Actor) -> QuerySet[Any]:
+    """The actor's clients with an open (contact-building or active) uppdrag, with the dates
+    the reminders read, as rows (restricted clients are left out: nobody works with them)."""
     open_uppdrag = Uppdrag.objects.filter(client=OuterRef("pk"), status__in=OPEN)
     return (
-        Client.objects.filter(verksamhet_id=verksamhet_id)
-        .filter(assigned_to(ombud_id, day), Exists(open_uppdrag))
-        .exclude(restricted())
-    )
-
-
-@built_once
-def _mine(verksamhet_id: int, ombud_id: int, day: datetime.date) -> QuerySet[Any]:
-    """The ombud's open clients with the dates the reminders read, as rows; built once per
-    ombud and day (only the construction is kept: callers evaluate a copy)."""
-    return (
-        _open_clients_of(verksamhet_id, ombud_id, day)
+        assigned_clients(actor)
+        .filter(Exists(open_uppdrag))
         .order_by("alias")
         .values(
             "pk",
@@ -46,7 +37,7 @@ def _mine(verksamhet_id: int, ombud_id: int, day: datetime.date) -> QuerySet[Any
     )
 
 
-def reminders_for(viewer: Viewer, *, limit: int | None = None) -> dict[str, Any]:
+def reminders_for(*, actor: Actor, limit: int | None = None) -> dict[str, Any]:
     """Follow-ups and steps due within a week, consents and fullmakter ending within 30 days,
     clients without contact for the verksamhet's number of days, and open manual tasks.
 
@@ -54,15 +45,16 @@ def reminders_for(viewer: Viewer, *, limit: int | None = None) -> dict[str, Any]
     ``totals`` the number of each kind: the count rides along as a window function, so a
     busy ombud's hundred steps are not fetched. Rows are dicts of what the lists show.
     """
-    today = viewer.today
+    today = actor.today
+    verksamhet = verksamhet_of(actor)
     soon = today + datetime.timedelta(days=SOON_DAYS)
     expiry = today + datetime.timedelta(days=EXPIRY_DAYS)
     # The ombud's clients are fetched once; the other reminders filter on their ids (a
     # list of a few dozen) rather than on a subquery, which at national scale made the
     # planner scan every step of the verksamhet.
-    mine = list(_mine(viewer.verksamhet.pk, viewer.user.pk, today).all())
+    mine = list(_mine(actor))
     ids = [c["pk"] for c in mine]
-    since = today - datetime.timedelta(days=viewer.verksamhet.no_contact_days)
+    since = today - datetime.timedelta(days=verksamhet.no_contact_days)
     quiet = [
         c
         for c in mine
@@ -124,18 +116,18 @@ def reminders_for(viewer: Viewer, *, limit: int | None = None) -> dict[str, Any]
         "consents": first("consents", ending(Consent)),
         "fullmakter": first("fullmakter", ending(Fullmakt)),
         "quiet": quiet if limit is None else quiet[:limit],
-        "no_contact_days": viewer.verksamhet.no_contact_days,
-        "tasks": first("tasks", open_tasks(viewer)),
+        "no_contact_days": verksamhet.no_contact_days,
+        "tasks": first("tasks", open_tasks(actor=actor)),
         "totals": totals,
     }
 
 
-def open_tasks(viewer: Viewer) -> QuerySet[Any]:
+def open_tasks(*, actor: Actor) -> QuerySet[Any]:
     """The user's open manual tasks (rows: pk, title, due, client_id, alias); tasks about a
     restricted client are left out with the client."""
     return (
-        Task.objects.filter(owner=viewer.user, done_at__isnull=True)
-        .filter(Q(client__isnull=True) | Q(client__verksamhet=viewer.verksamhet))
+        Task.objects.filter(owner=actor.user, done_at__isnull=True)
+        .filter(Q(client__isnull=True) | Q(client__verksamhet=actor.verksamhet))
         .exclude(restricted("client"))
         .order_by("due", "pk")
         .values("pk", "title", "due", "client_id", alias=F("client__alias"))

@@ -16,11 +16,11 @@ def identifying_terms(*, verksamhet: Verksamhet, user: Any) -> list[str]:
     who is a client (see ``systembrister.guard``). Members and grant officers see no client,
     so they get no terms. Distinct, non-empty terms of at least two characters.
     """
-    viewer = viewer_of(user=user, verksamhet=verksamhet)
-    if viewer is None:
+    actor = viewer_of(user=user, verksamhet=verksamhet)
+    if actor is None:
         return []
     terms: set[str] = set()
-    for alias, first, last in visible_clients(viewer).values_list(
+    for alias, first, last in visible_clients(actor).values_list(
         "alias", "first_name", "last_name"
     ):
         for term in (alias, first, last, f"{first} {last}".strip()):

@@ -10,9 +10,10 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.access import actor_for
 from core.audit import save
 from core.concurrency import Versioned, lock_for_edit
-from core.models import Organisation, Role, RoleAssignment, Verksamhet
+from core.models import Organisation, Verksamhet
 
 
 def today() -> datetime.date:
@@ -52,8 +53,10 @@ def check_order(pairs: Iterable[tuple[str, datetime.date | None]]) -> None:
         previous = (field, day)
 
 
-def is_ombud(user: Any, verksamhet: Verksamhet) -> bool:
-    return RoleAssignment.objects.filter(user=user, verksamhet=verksamhet, role=Role.OMBUD).exists()
+def takes_clients(user: Any, verksamhet: Verksamhet | int) -> bool:
+    """``user`` may take clients in ``verksamhet`` (an ombud there): take one from the waiting
+    list, or be made a client's responsible ombud."""
+    return actor_for(user, verksamhet).holds("client.take")
 
 
 __all__ = ["apply_edit", "check_order", "save", "today"]

@@ -14,7 +14,7 @@ from core.models import Verksamhet
 
 from .. import personnummer
 from ..models import Client, Uppdrag, UppdragStatus
-from ._common import apply_edit, check_not_future, is_ombud, today
+from ._common import apply_edit, check_not_future, takes_clients, today
 from .uppdrag import uppdrag_advance
 
 CLIENT_FIELDS = {
@@ -116,7 +116,7 @@ def client_create(
     )
     save(uppdrag, by=by)
     if take:
-        if not is_ombud(by, verksamhet):
+        if not takes_clients(by, verksamhet):
             raise ValidationError({"take": _("Only an ombud can take a client.")})
         uppdrag_advance(
             uppdrag=uppdrag,

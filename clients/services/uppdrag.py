@@ -14,7 +14,7 @@ from core.audit import save
 from core.concurrency import lock_for_edit
 
 from ..models import Assignment, Client, EndReason, Uppdrag, UppdragStatus
-from ._common import apply_edit, check_not_future, check_order, is_ombud
+from ._common import apply_edit, check_not_future, check_order, takes_clients
 
 S = UppdragStatus
 NEXT = {
@@ -70,7 +70,7 @@ def _current(uppdrag: Uppdrag, day: datetime.date) -> list[Assignment]:
 
 
 def _check_ombud(user: Any, uppdrag: Uppdrag, field: str) -> None:
-    if user is None or not is_ombud(user, uppdrag.client.verksamhet):
+    if user is None or not takes_clients(user, uppdrag.client.verksamhet_id):
         raise ValidationError({field: _("Choose an ombud of this PO service.")})
 
 

@@ -1,9 +1,8 @@
 """Rows of the client lists, the contact log and the reminders, ready to print; paging.
 
-A list page shows 25 rows of seven columns; done in the template, each row cost a URL
-reversal, two date formats and three filters. Here a row is a dict of strings (the template
-still escapes them), labels are translated once per page and links are reversed once per
-page (``core.links.url_maker``).
+A list page shows 25 rows of seven columns; done in the template, each row cost two date
+formats and three filters. Here a row is a dict of strings (the template still escapes
+them) and labels are translated once per page.
 """
 
 from __future__ import annotations
@@ -14,9 +13,9 @@ from typing import Any
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, QuerySet, Window
 from django.http import HttpRequest
+from django.urls import reverse
 
 from core.labels import labels_of
-from core.links import url_maker
 from core.models import User
 from core.query import PageQuery
 
@@ -56,19 +55,17 @@ def _day(value: Any) -> str:
 
 def client_rows(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     """Rows of ``selectors.lists.list_rows`` with the columns of clients/_client_table.html."""
-    url = url_maker("clients:detail")
     labels = labels_of(UppdragStatus)
-    classes: dict[str, str] = {str(k): v for k, v in STATUS_CLASS.items()}
     out = []
     for r in rows:
         status = r["uppdrag_status"]
         name = f"{r['first_name']} {r['last_name']}" if r["first_name"] or r["last_name"] else ""
         out.append(
             {
-                "url": url(r["pk"]),
+                "url": reverse("clients:detail", args=[r["pk"]]),
                 "alias": r["alias"],
                 "name": name,
-                "status_class": classes.get(status or "", "text-bg-light border"),
+                "status_class": STATUS_CLASS.get(status or "", "text-bg-light border"),
                 "status_label": labels.get(status, status) if status else NONE,
                 "birth_year": str(r["birth_year"]) if r["birth_year"] else NONE,
                 "kommun": r["kommun_name"] or NONE,
@@ -92,17 +89,17 @@ REMINDER_LINKS = {
 
 def with_links(reminders: dict[str, Any]) -> dict[str, Any]:
     """``reminders_for`` with each row's link (``url``) for clients/_reminders.html."""
-    makers = {name: url_maker(name) for name in {n for n, _key in REMINDER_LINKS.values()}}
     for kind, (name, key) in REMINDER_LINKS.items():
-        url = makers[name]
         for row in reminders[kind]:
-            row["url"] = url(row[key]) if row[key] is not None else ""
+            row["url"] = reverse(name, args=[row[key]]) if row[key] is not None else ""
     return reminders
 
 
-def contact_rows(rows: Iterable[dict[str, Any]], strike_url: Any) -> list[dict[str, Any]]:
-    """Rows of ``selectors.detail.contact_log`` for clients/contacts.html; ``strike_url`` a
-    function pk -> the strike link (None when the user may not strike)."""
+def contact_rows(
+    rows: Iterable[dict[str, Any]], *, client: int, can_strike: bool
+) -> list[dict[str, Any]]:
+    """Rows of ``selectors.detail.contact_log`` of ``client`` (pk) for clients/contacts.html,
+    with the strike link when the user may strike (the client is editable)."""
     labels = labels_of(ContactType)
     out = []
     for r in rows:
@@ -124,7 +121,9 @@ def contact_rows(rows: Iterable[dict[str, Any]], strike_url: Any) -> list[dict[s
                 if struck
                 else "",
                 "struck_reason": r["struck_reason"],
-                "strike_url": strike_url(r["pk"]) if strike_url and not struck else "",
+                "strike_url": reverse("clients:contact_strike", args=[client, r["pk"]])
+                if can_strike and not struck
+                else "",
             }
         )
     return out

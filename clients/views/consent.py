@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from core.forms import form_page, submit
+from core.http import Request
 from core.query import IdField, QueryForm
 
 from .. import services
 from ..forms import ConsentEditForm, FullmaktEditForm, WithdrawForm
 from ..models import Consent, Fullmakt
 from ..selectors import client_for
-from ..selectors.detail import EXPIRY_WARNING_DAYS, consent_overview, consents, fullmakter
-from ._base import client_view, form_page, run_form, without
+from ..selectors.access import verksamhet_of
+from ..selectors.detail import consent_overview, consents, fullmakt_states, fullmakter
+from ._base import client_page, client_view, crumbs, without
 
 FULLMAKT_INTRO = _(
     "A fullmakt is the exception. Use it only when the client cannot act themselves, and limit "
@@ -23,28 +27,19 @@ FULLMAKT_INTRO = _(
 
 
 @client_view(what="consents")
-def consent_page(request: HttpRequest, pk: int) -> HttpResponse:
-    viewer, client = client_for(request, pk)
+def consent_page(request: Request, pk: int) -> HttpResponse:
+    client = client_for(actor=request.actor, pk=pk)
+    today = request.actor.today
     all_consents = consents(client)
-    all_fullmakter = fullmakter(client)
-    for f in all_fullmakter:
-        f.expires_soon = (  # type: ignore[attr-defined]
-            f.withdrawn_on is None
-            and viewer.today <= f.valid_until
-            and (f.valid_until - viewer.today).days <= EXPIRY_WARNING_DAYS
-        )
-        f.active_now = f.withdrawn_on is None and f.valid_from <= viewer.today <= f.valid_until  # type: ignore[attr-defined]
-    return render(
+    return client_page(
         request,
         "clients/consents.html",
-        {
-            "client": client,
-            "tab": "consents",
-            "today": viewer.today,
-            "rows": consent_overview(client, all_consents, viewer.today),
-            "consents": all_consents,
-            "fullmakter": all_fullmakter,
-        },
+        client,
+        tab="consents",
+        today=today,
+        rows=consent_overview(client, all_consents, today),
+        consents=all_consents,
+        fullmakter=fullmakt_states(fullmakter(client), today),
     )
 
 
@@ -53,14 +48,14 @@ class ConsentQuery(QueryForm):
 
 
 @client_view
-def consent_create(request: HttpRequest, pk: int) -> HttpResponse:
-    viewer, client = client_for(request, pk, write=True)
+def consent_create(request: Request, pk: int) -> HttpResponse:
+    client = client_for(actor=request.actor, pk=pk, write=True)
     form = ConsentEditForm(
         request.POST or None,
-        verksamhet=viewer.verksamhet,
+        verksamhet=verksamhet_of(request.actor),
         initial={"organisation": ConsentQuery.read(request)["organisation"]},
     )
-    done = run_form(
+    done = submit(
         request,
         form,
         lambda d: services.consent_create(client=client, by=request.user, **without(d, "version")),
@@ -72,8 +67,8 @@ def consent_create(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         form,
         title=_("Record consent"),
-        client=client,
-        cancel="clients:consents",
+        crumbs=crumbs(client),
+        cancel_url=reverse("clients:consents", args=[client.pk]),
         intro=_(
             "The client decides. Record what the client has agreed that you may share and "
             "discuss with this organisation, and until when."
@@ -82,11 +77,13 @@ def consent_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @client_view
-def consent_edit(request: HttpRequest, pk: int, cpk: int) -> HttpResponse:
-    viewer, client = client_for(request, pk, write=True)
+def consent_edit(request: Request, pk: int, cpk: int) -> HttpResponse:
+    client = client_for(actor=request.actor, pk=pk, write=True)
     consent = get_object_or_404(Consent, pk=cpk, client=client)
-    form = ConsentEditForm(request.POST or None, instance=consent, verksamhet=viewer.verksamhet)
-    done = run_form(
+    form = ConsentEditForm(
+        request.POST or None, instance=consent, verksamhet=verksamhet_of(request.actor)
+    )
+    done = submit(
         request,
         form,
         lambda d: services.consent_update(
@@ -97,18 +94,22 @@ def consent_edit(request: HttpRequest, pk: int, cpk: int) -> HttpResponse:
         messages.success(request, _("Saved."))
         return redirect("clients:consents", pk=client.pk)
     return form_page(
-        request, form, title=_("Edit consent"), client=client, cancel="clients:consents"
+        request,
+        form,
+        title=_("Edit consent"),
+        crumbs=crumbs(client),
+        cancel_url=reverse("clients:consents", args=[client.pk]),
     )
 
 
 @client_view
-def consent_withdraw(request: HttpRequest, pk: int, cpk: int) -> HttpResponse:
-    viewer, client = client_for(request, pk, write=True)
+def consent_withdraw(request: Request, pk: int, cpk: int) -> HttpResponse:
+    client = client_for(actor=request.actor, pk=pk, write=True)
     consent = get_object_or_404(
         Consent.objects.select_related("organisation"), pk=cpk, client=client
     )
     form = WithdrawForm(request.POST or None, initial={"version": consent.version})
-    done = run_form(
+    done = submit(
         request,
         form,
         lambda d: services.consent_withdraw(consent=consent, by=request.user, **d),
@@ -120,18 +121,18 @@ def consent_withdraw(request: HttpRequest, pk: int, cpk: int) -> HttpResponse:
         request,
         form,
         title=_("Withdraw consent: %(org)s") % {"org": consent.organisation},
-        client=client,
-        cancel="clients:consents",
-        submit=_("Withdraw"),
+        crumbs=crumbs(client),
+        cancel_url=reverse("clients:consents", args=[client.pk]),
+        submit_label=_("Withdraw"),
         danger=True,
     )
 
 
 @client_view
-def fullmakt_create(request: HttpRequest, pk: int) -> HttpResponse:
-    viewer, client = client_for(request, pk, write=True)
-    form = FullmaktEditForm(request.POST or None, verksamhet=viewer.verksamhet)
-    done = run_form(
+def fullmakt_create(request: Request, pk: int) -> HttpResponse:
+    client = client_for(actor=request.actor, pk=pk, write=True)
+    form = FullmaktEditForm(request.POST or None, verksamhet=verksamhet_of(request.actor))
+    done = submit(
         request,
         form,
         lambda d: services.fullmakt_create(client=client, by=request.user, **without(d, "version")),
@@ -143,18 +144,20 @@ def fullmakt_create(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         form,
         title=_("Record fullmakt"),
-        client=client,
-        cancel="clients:consents",
+        crumbs=crumbs(client),
+        cancel_url=reverse("clients:consents", args=[client.pk]),
         warning=FULLMAKT_INTRO,
     )
 
 
 @client_view
-def fullmakt_edit(request: HttpRequest, pk: int, fpk: int) -> HttpResponse:
-    viewer, client = client_for(request, pk, write=True)
+def fullmakt_edit(request: Request, pk: int, fpk: int) -> HttpResponse:
+    client = client_for(actor=request.actor, pk=pk, write=True)
     fullmakt = get_object_or_404(Fullmakt, pk=fpk, client=client)
-    form = FullmaktEditForm(request.POST or None, instance=fullmakt, verksamhet=viewer.verksamhet)
-    done = run_form(
+    form = FullmaktEditForm(
+        request.POST or None, instance=fullmakt, verksamhet=verksamhet_of(request.actor)
+    )
+    done = submit(
         request,
         form,
         lambda d: services.fullmakt_update(
@@ -168,20 +171,20 @@ def fullmakt_edit(request: HttpRequest, pk: int, fpk: int) -> HttpResponse:
         request,
         form,
         title=_("Edit fullmakt"),
-        client=client,
-        cancel="clients:consents",
+        crumbs=crumbs(client),
+        cancel_url=reverse("clients:consents", args=[client.pk]),
         warning=FULLMAKT_INTRO,
     )
 
 
 @client_view
-def fullmakt_withdraw(request: HttpRequest, pk: int, fpk: int) -> HttpResponse:
-    viewer, client = client_for(request, pk, write=True)
+def fullmakt_withdraw(request: Request, pk: int, fpk: int) -> HttpResponse:
+    client = client_for(actor=request.actor, pk=pk, write=True)
     fullmakt = get_object_or_404(
         Fullmakt.objects.select_related("organisation"), pk=fpk, client=client
     )
     form = WithdrawForm(request.POST or None, initial={"version": fullmakt.version})
-    done = run_form(
+    done = submit(
         request,
         form,
         lambda d: services.fullmakt_withdraw(fullmakt=fullmakt, by=request.user, **d),
@@ -193,8 +196,8 @@ def fullmakt_withdraw(request: HttpRequest, pk: int, fpk: int) -> HttpResponse:
         request,
         form,
         title=_("Withdraw fullmakt: %(org)s") % {"org": fullmakt.organisation},
-        client=client,
-        cancel="clients:consents",
-        submit=_("Withdraw"),
+        crumbs=crumbs(client),
+        cancel_url=reverse("clients:consents", args=[client.pk]),
+        submit_label=_("Withdraw"),
         danger=True,
     )

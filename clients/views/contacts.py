@@ -3,62 +3,66 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from core.links import url_maker
+from core.forms import form_page, submit
+from core.http import Request
 
 from .. import services
 from ..forms import ContactLogForm, StrikeForm
 from ..models import Contact
 from ..selectors import client_for
+from ..selectors.access import verksamhet_of
 from ..selectors.detail import contact_log
-from ._base import client_view, form_page, run_form
+from ._base import client_page, client_view, crumbs
 from ._rows import contact_rows, page_of
 
 PER_PAGE = 30
 
 
 @client_view(what="contacts")
-def contacts(request: HttpRequest, pk: int) -> HttpResponse:
-    viewer, client = client_for(request, pk)
+def contacts(request: Request, pk: int) -> HttpResponse:
+    client = client_for(actor=request.actor, pk=pk)
     page = page_of(request, contact_log(client), PER_PAGE, short=True)
-    strike = url_maker("clients:contact_strike", client.pk) if client.editable else None  # type: ignore[attr-defined]
-    return render(
+    return client_page(
         request,
         "clients/contacts.html",
-        {
-            "client": client,
-            "tab": "contacts",
-            "page": page,
-            "rows": contact_rows(page.object_list, strike),
-            "querystring": "",
-        },
+        client,
+        tab="contacts",
+        page=page,
+        rows=contact_rows(page.object_list, client=client.pk, can_strike=client.editable),
+        querystring="",
     )
 
 
 @client_view
-def contact_create(request: HttpRequest, pk: int) -> HttpResponse:
-    viewer, client = client_for(request, pk, write=True)
-    form = ContactLogForm(request.POST or None, verksamhet=viewer.verksamhet)
-    done = run_form(
+def contact_create(request: Request, pk: int) -> HttpResponse:
+    client = client_for(actor=request.actor, pk=pk, write=True)
+    form = ContactLogForm(request.POST or None, verksamhet=verksamhet_of(request.actor))
+    done = submit(
         request, form, lambda d: services.contact_log(client=client, by=request.user, **d)
     )
     if done is not None:
         messages.success(request, _("The contact is logged."))
         return redirect("clients:contacts", pk=client.pk)
     return form_page(
-        request, form, title=_("Log a contact"), client=client, cancel="clients:contacts"
+        request,
+        form,
+        title=_("Log a contact"),
+        crumbs=crumbs(client),
+        cancel_url=reverse("clients:contacts", args=[client.pk]),
     )
 
 
 @client_view
-def contact_strike(request: HttpRequest, pk: int, cpk: int) -> HttpResponse:
-    viewer, client = client_for(request, pk, write=True)
+def contact_strike(request: Request, pk: int, cpk: int) -> HttpResponse:
+    client = client_for(actor=request.actor, pk=pk, write=True)
     contact = get_object_or_404(Contact, pk=cpk, client=client)
     form = StrikeForm(request.POST or None)
-    done = run_form(
+    done = submit(
         request, form, lambda d: services.contact_strike(contact=contact, by=request.user, **d)
     )
     if done is not None:
@@ -68,9 +72,9 @@ def contact_strike(request: HttpRequest, pk: int, cpk: int) -> HttpResponse:
         request,
         form,
         title=_("Strike entry of %(day)s") % {"day": contact.date.isoformat()},
-        client=client,
-        cancel="clients:contacts",
-        submit=_("Strike"),
+        crumbs=crumbs(client),
+        cancel_url=reverse("clients:contacts", args=[client.pk]),
+        submit_label=_("Strike"),
         intro=_("Struck entries are never deleted: they stay in the log, struck through."),
         danger=True,
     )

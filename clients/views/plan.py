@@ -2,42 +2,46 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from core.forms import form_page, submit
+from core.http import Request
 from core.pdf import pdf_response, render_pdf
 
 from .. import services
 from ..forms import GoalForm, NeedForm, PlanForm, StepForm
 from ..models import ActionPlan, Goal, Need, Step
 from ..selectors import client_for
+from ..selectors.access import verksamhet_of
 from ..selectors.detail import needs, plan, responsible_on, uppdrag_periods
-from ._base import client_view, form_page, run_form, without
+from ._base import client_page, client_view, crumbs, without
 
 
 @client_view(what="plan")
-def plan_page(request: HttpRequest, pk: int) -> HttpResponse:
-    viewer, client = client_for(request, pk)
-    return render(
+def plan_page(request: Request, pk: int) -> HttpResponse:
+    client = client_for(actor=request.actor, pk=pk)
+    return client_page(
         request,
         "clients/plan.html",
-        {
-            "client": client,
-            "tab": "plan",
-            "today": viewer.today,
-            "needs": needs(client),
-            "plan": plan(client),
-        },
+        client,
+        tab="plan",
+        today=request.actor.today,
+        needs=needs(client),
+        plan=plan(client),
     )
 
 
 @client_view
-def need_create(request: HttpRequest, pk: int) -> HttpResponse:
-    viewer, client = client_for(request, pk, write=True)
+def need_create(request: Request, pk: int) -> HttpResponse:
+    client = client_for(actor=request.actor, pk=pk, write=True)
     form = NeedForm(request.POST or None)
-    done = run_form(
+    done = submit(
         request,
         form,
         lambda d: services.need_create(client=client, by=request.user, **without(d, "version")),
@@ -49,18 +53,18 @@ def need_create(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         form,
         title=_("New need"),
-        client=client,
-        cancel="clients:plan",
+        crumbs=crumbs(client),
+        cancel_url=reverse("clients:plan", args=[client.pk]),
         intro=_("Write the need as the client says it."),
     )
 
 
 @client_view
-def need_edit(request: HttpRequest, pk: int, npk: int) -> HttpResponse:
-    viewer, client = client_for(request, pk, write=True)
+def need_edit(request: Request, pk: int, npk: int) -> HttpResponse:
+    client = client_for(actor=request.actor, pk=pk, write=True)
     need = get_object_or_404(Need, pk=npk, client=client)
     form = NeedForm(request.POST or None, instance=need)
-    done = run_form(
+    done = submit(
         request,
         form,
         lambda d: services.need_update(
@@ -70,41 +74,51 @@ def need_edit(request: HttpRequest, pk: int, npk: int) -> HttpResponse:
     if done is not None:
         messages.success(request, _("Saved."))
         return redirect("clients:plan", pk=client.pk)
-    return form_page(request, form, title=_("Edit need"), client=client, cancel="clients:plan")
+    return form_page(
+        request,
+        form,
+        title=_("Edit need"),
+        crumbs=crumbs(client),
+        cancel_url=reverse("clients:plan", args=[client.pk]),
+    )
 
 
 @client_view
-def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    viewer, client = client_for(request, pk, write=True)
+def plan_edit(request: Request, pk: int) -> HttpResponse:
+    client = client_for(actor=request.actor, pk=pk, write=True)
     the_plan = ActionPlan.objects.filter(client=client).first() or ActionPlan(client=client)
     form = PlanForm(request.POST or None, instance=the_plan)
 
-    def save(d: dict) -> ActionPlan:
+    def save(d: dict[str, Any]) -> ActionPlan:
         target = services.plan_for(client=client, by=request.user)
         version = d.get("version") if the_plan.pk else target.version
         return services.plan_update(
             plan=target, by=request.user, version=version, **without(d, "version")
         )
 
-    done = run_form(request, form, save)
+    done = submit(request, form, save)
     if done is not None:
         messages.success(request, _("Saved."))
         return redirect("clients:plan", pk=client.pk)
     return form_page(
-        request, form, title=_("Follow-up, SIP and agreement"), client=client, cancel="clients:plan"
+        request,
+        form,
+        title=_("Follow-up, SIP and agreement"),
+        crumbs=crumbs(client),
+        cancel_url=reverse("clients:plan", args=[client.pk]),
     )
 
 
 @client_view
-def goal_create(request: HttpRequest, pk: int) -> HttpResponse:
-    viewer, client = client_for(request, pk, write=True)
+def goal_create(request: Request, pk: int) -> HttpResponse:
+    client = client_for(actor=request.actor, pk=pk, write=True)
     form = GoalForm(request.POST or None, client=client)
 
-    def save(d: dict) -> Goal:
+    def save(d: dict[str, Any]) -> Goal:
         the_plan = services.plan_for(client=client, by=request.user)
         return services.goal_create(plan=the_plan, by=request.user, **without(d, "version"))
 
-    done = run_form(request, form, save)
+    done = submit(request, form, save)
     if done is not None:
         messages.success(request, _("The goal is added."))
         return redirect("clients:plan", pk=client.pk)
@@ -112,18 +126,18 @@ def goal_create(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         form,
         title=_("New goal"),
-        client=client,
-        cancel="clients:plan",
+        crumbs=crumbs(client),
+        cancel_url=reverse("clients:plan", args=[client.pk]),
         intro=_("Write the goal in the client's own words, and tick the needs it answers."),
     )
 
 
 @client_view
-def goal_edit(request: HttpRequest, pk: int, gpk: int) -> HttpResponse:
-    viewer, client = client_for(request, pk, write=True)
+def goal_edit(request: Request, pk: int, gpk: int) -> HttpResponse:
+    client = client_for(actor=request.actor, pk=pk, write=True)
     goal = get_object_or_404(Goal, pk=gpk, plan__client=client)
     form = GoalForm(request.POST or None, instance=goal, client=client)
-    done = run_form(
+    done = submit(
         request,
         form,
         lambda d: services.goal_update(
@@ -133,15 +147,21 @@ def goal_edit(request: HttpRequest, pk: int, gpk: int) -> HttpResponse:
     if done is not None:
         messages.success(request, _("Saved."))
         return redirect("clients:plan", pk=client.pk)
-    return form_page(request, form, title=_("Edit goal"), client=client, cancel="clients:plan")
+    return form_page(
+        request,
+        form,
+        title=_("Edit goal"),
+        crumbs=crumbs(client),
+        cancel_url=reverse("clients:plan", args=[client.pk]),
+    )
 
 
 @client_view
-def step_create(request: HttpRequest, pk: int, gpk: int) -> HttpResponse:
-    viewer, client = client_for(request, pk, write=True)
+def step_create(request: Request, pk: int, gpk: int) -> HttpResponse:
+    client = client_for(actor=request.actor, pk=pk, write=True)
     goal = get_object_or_404(Goal, pk=gpk, plan__client=client)
-    form = StepForm(request.POST or None, verksamhet=viewer.verksamhet)
-    done = run_form(
+    form = StepForm(request.POST or None, verksamhet=verksamhet_of(request.actor))
+    done = submit(
         request,
         form,
         lambda d: services.step_create(goal=goal, by=request.user, **without(d, "version")),
@@ -153,17 +173,17 @@ def step_create(request: HttpRequest, pk: int, gpk: int) -> HttpResponse:
         request,
         form,
         title=_("New step for: %(goal)s") % {"goal": goal},
-        client=client,
-        cancel="clients:plan",
+        crumbs=crumbs(client),
+        cancel_url=reverse("clients:plan", args=[client.pk]),
     )
 
 
 @client_view
-def step_edit(request: HttpRequest, pk: int, spk: int) -> HttpResponse:
-    viewer, client = client_for(request, pk, write=True)
+def step_edit(request: Request, pk: int, spk: int) -> HttpResponse:
+    client = client_for(actor=request.actor, pk=pk, write=True)
     step = get_object_or_404(Step, pk=spk, goal__plan__client=client)
-    form = StepForm(request.POST or None, instance=step, verksamhet=viewer.verksamhet)
-    done = run_form(
+    form = StepForm(request.POST or None, instance=step, verksamhet=verksamhet_of(request.actor))
+    done = submit(
         request,
         form,
         lambda d: services.step_update(
@@ -173,27 +193,38 @@ def step_edit(request: HttpRequest, pk: int, spk: int) -> HttpResponse:
     if done is not None:
         messages.success(request, _("Saved."))
         return redirect("clients:plan", pk=client.pk)
-    return form_page(request, form, title=_("Edit step"), client=client, cancel="clients:plan")
+    return form_page(
+        request,
+        form,
+        title=_("Edit step"),
+        crumbs=crumbs(client),
+        cancel_url=reverse("clients:plan", args=[client.pk]),
+    )
 
 
 @client_view(what="plan pdf", pdf=True)
-def plan_pdf(request: HttpRequest, pk: int) -> HttpResponse:
-    viewer, client = client_for(request, pk)
+def plan_pdf(request: Request, pk: int) -> HttpResponse:
+    client = client_for(actor=request.actor, pk=pk)
     title = _("My plan")
     data = render_pdf(
         "clients/pdf/plan.html",
-        {"client": client, "needs": needs(client), "plan": plan(client), "today": viewer.today},
+        {
+            "client": client,
+            "needs": needs(client),
+            "plan": plan(client),
+            "today": request.actor.today,
+        },
         title=str(title),
     )
     return pdf_response(data, f"plan-{client.pk}.pdf")
 
 
 @client_view(what="agreement pdf", pdf=True)
-def agreement_pdf(request: HttpRequest, pk: int) -> HttpResponse:
-    viewer, client = client_for(request, pk)
+def agreement_pdf(request: Request, pk: int) -> HttpResponse:
+    client = client_for(actor=request.actor, pk=pk)
     periods = uppdrag_periods(client)
     latest = periods[0] if periods else None
-    assignment = responsible_on(latest, viewer.today)
+    assignment = responsible_on(latest, request.actor.today)
     responsible = assignment.ombud if assignment else None
     data = render_pdf(
         "clients/pdf/agreement.html",
@@ -201,8 +232,8 @@ def agreement_pdf(request: HttpRequest, pk: int) -> HttpResponse:
             "client": client,
             "plan": plan(client),
             "ombud": responsible or request.user,
-            "verksamhet": viewer.verksamhet,
-            "today": viewer.today,
+            "verksamhet": verksamhet_of(request.actor),
+            "today": request.actor.today,
         },
         title=str(_("Agreement between client and personligt ombud")),
     )

@@ -3,34 +3,36 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from core.access import has_role, requires_roles
-from core.models import Role
+from core.access import requires
+from core.forms import form_page, submit
+from core.http import Request
 
 from .. import services
 from ..forms import ClientCreateForm, ClientForm
-from ..selectors import client_for, viewer_for
+from ..selectors import client_for
+from ..selectors.access import verksamhet_of
 from ..selectors.detail import overview
-from ._base import client_view, form_page, run_form, without
-from .lists import LIST_ROLES
+from ._base import client_page, client_view, crumbs, without
 
 
-@requires_roles(*LIST_ROLES)
-def client_create(request: HttpRequest) -> HttpResponse:
-    viewer = viewer_for(request)
+@requires("client.create")
+def client_create(request: Request) -> HttpResponse:
+    verksamhet = verksamhet_of(request.actor)
     form = ClientCreateForm(
         request.POST or None,
-        verksamhet=viewer.verksamhet,
-        can_take=has_role(request, Role.OMBUD),
+        verksamhet=verksamhet,
+        can_take=request.actor.holds("client.take"),
     )
-    client = run_form(
+    client = submit(
         request,
         form,
         lambda d: services.client_create(
-            verksamhet=viewer.verksamhet, by=request.user, **without(d, "version")
+            verksamhet=verksamhet, by=request.user, **without(d, "version")
         ),
     )
     if client is not None:
@@ -40,8 +42,9 @@ def client_create(request: HttpRequest) -> HttpResponse:
         request,
         form,
         title=_("New client"),
-        cancel="clients:waiting",
-        submit=_("Register client"),
+        crumbs=crumbs(),
+        cancel_url=reverse("clients:waiting"),
+        submit_label=_("Register client"),
         intro=_(
             "Only the alias is required. Record as little as the work needs: the client may "
             "stay anonymous."
@@ -50,21 +53,26 @@ def client_create(request: HttpRequest) -> HttpResponse:
 
 
 @client_view(what="overview")
-def client_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    viewer, client = client_for(request, pk)
-    data = overview(client, viewer.today)
-    return render(
+def client_detail(request: Request, pk: int) -> HttpResponse:
+    client = client_for(actor=request.actor, pk=pk)
+    today = request.actor.today
+    return client_page(
         request,
         "clients/detail.html",
-        {"client": client, "tab": "overview", "today": viewer.today, **data},
+        client,
+        tab="overview",
+        today=today,
+        **overview(client, today),
     )
 
 
 @client_view(what="edit")
-def client_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    viewer, client = client_for(request, pk, write=True)
-    form = ClientForm(request.POST or None, instance=client, verksamhet=viewer.verksamhet)
-    done = run_form(
+def client_edit(request: Request, pk: int) -> HttpResponse:
+    client = client_for(actor=request.actor, pk=pk, write=True)
+    form = ClientForm(
+        request.POST or None, instance=client, verksamhet=verksamhet_of(request.actor)
+    )
+    done = submit(
         request,
         form,
         lambda d: services.client_update(
@@ -78,5 +86,9 @@ def client_edit(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, _("Saved."))
         return redirect("clients:detail", pk=client.pk)
     return form_page(
-        request, form, title=_("Edit client record"), client=client, cancel="clients:detail"
+        request,
+        form,
+        title=_("Edit client record"),
+        crumbs=crumbs(client),
+        cancel_url=reverse("clients:detail", args=[client.pk]),
     )

@@ -3,82 +3,78 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from core.access import has_role
-from core.models import Role
+from core.forms import form_page, submit
+from core.http import Request
 
 from .. import services
 from ..forms import AdvanceForm, EndForm, HandoverForm, ReopenForm, UppdragForm
-from ..models import Uppdrag, UppdragStatus
+from ..models import Client, Uppdrag, UppdragStatus
 from ..selectors import client_for
-from ..selectors.access import current_assignments
+from ..selectors.access import current_assignments, verksamhet_of
 from ..selectors.detail import responsible_on, uppdrag_periods
 from ..selectors.lists import ombud_users
-from ._base import client_view, form_page, run_form, without
+from ._base import client_page, client_view, crumbs, without
 
 STEPS = {"kontaktskapande": UppdragStatus.CONTACT_BUILDING, "aktivt": UppdragStatus.ACTIVE}
 
 
-def _latest(client_pk: int) -> Uppdrag:
-    uppdrag = Uppdrag.objects.filter(client_id=client_pk).order_by("-pk").first()
+def _latest(client: Client, *prefetch: str) -> Uppdrag:
+    uppdrag = client.uppdrag.order_by("-pk").prefetch_related(*prefetch).first()
     if uppdrag is None:
         raise Http404
     return uppdrag
 
 
+def _back(client: Client) -> str:
+    return reverse("clients:uppdrag", args=[client.pk])
+
+
 @client_view(what="uppdrag")
-def uppdrag_page(request: HttpRequest, pk: int) -> HttpResponse:
-    viewer, client = client_for(request, pk)
+def uppdrag_page(request: Request, pk: int) -> HttpResponse:
+    actor = request.actor
+    client = client_for(actor=actor, pk=pk)
     periods = uppdrag_periods(client)
     latest = periods[0] if periods else None
-    responsible = responsible_on(latest, viewer.today)
-    can_take = (
-        not client.editable  # type: ignore[attr-defined]
-        and has_role(request, Role.OMBUD)
-        and latest is not None
-        and latest.status == UppdragStatus.WAITING
-        and responsible is None
-    )
-    return render(
+    # Who may edit the client starts it themselves; "take" is for the ombud who may not yet.
+    can_take = latest is not None and not client.editable and actor.can("client.take", latest)
+    return client_page(
         request,
         "clients/uppdrag.html",
-        {
-            "client": client,
-            "tab": "uppdrag",
-            "periods": periods,
-            "latest": latest,
-            "responsible": responsible,
-            "can_take": can_take,
-            "today": viewer.today,
-        },
+        client,
+        tab="uppdrag",
+        periods=periods,
+        latest=latest,
+        responsible=responsible_on(latest, actor.today),
+        can_take=can_take,
+        today=actor.today,
     )
 
 
 @client_view
-def uppdrag_advance(request: HttpRequest, pk: int, step: str) -> HttpResponse:
+def uppdrag_advance(request: Request, pk: int, step: str) -> HttpResponse:
     """Start contact-building or the active uppdrag. An ombud may take a waiting client."""
     to = STEPS.get(step)
     if to is None:
         raise Http404
-    viewer, client = client_for(request, pk)
-    uppdrag = _latest(client.pk)
-    taken = current_assignments(viewer.today).filter(uppdrag=uppdrag).exists()
-    taking = not client.editable  # type: ignore[attr-defined]
-    if taking and (
-        uppdrag.status != UppdragStatus.WAITING or taken or not has_role(request, Role.OMBUD)
-    ):
-        raise PermissionDenied
-    choose_ombud = not taken and viewer.sees_all
+    actor = request.actor
+    client = client_for(actor=actor, pk=pk)
+    uppdrag = _latest(client, "assignments")
+    taking = not client.editable
+    if taking:
+        actor.require("client.take", uppdrag)
+    taken = responsible_on(uppdrag, actor.today) is not None
+    choose_ombud = not taken and actor.holds("client.see_all")
     form = AdvanceForm(
         request.POST or None,
         initial={"version": uppdrag.version},
-        ombud_choices=ombud_users(viewer) if choose_ombud else None,
+        ombud_choices=ombud_users(verksamhet_of(actor)) if choose_ombud else None,
     )
-    done = run_form(
+    done = submit(
         request,
         form,
         lambda d: services.uppdrag_advance(
@@ -98,18 +94,22 @@ def uppdrag_advance(request: HttpRequest, pk: int, step: str) -> HttpResponse:
         if to == UppdragStatus.CONTACT_BUILDING
         else _("Start the uppdrag")
     )
-    intro = _("You become the client's responsible ombud.") if taking else ""
     return form_page(
-        request, form, title=title, client=client, cancel="clients:uppdrag", intro=intro
+        request,
+        form,
+        title=title,
+        crumbs=crumbs(client),
+        cancel_url=_back(client),
+        intro=_("You become the client's responsible ombud.") if taking else "",
     )
 
 
 @client_view
-def uppdrag_end(request: HttpRequest, pk: int) -> HttpResponse:
-    viewer, client = client_for(request, pk, write=True)
-    uppdrag = _latest(client.pk)
+def uppdrag_end(request: Request, pk: int) -> HttpResponse:
+    client = client_for(actor=request.actor, pk=pk, write=True)
+    uppdrag = _latest(client)
     form = EndForm(request.POST or None, initial={"version": uppdrag.version})
-    done = run_form(
+    done = submit(
         request,
         form,
         lambda d: services.uppdrag_end(
@@ -123,21 +123,22 @@ def uppdrag_end(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         form,
         title=_("End the uppdrag"),
-        client=client,
-        cancel="clients:uppdrag",
-        submit=_("End the uppdrag"),
+        crumbs=crumbs(client),
+        cancel_url=_back(client),
+        submit_label=_("End the uppdrag"),
         intro=_("The life situation at the end is used, without names, in the yearly report."),
         danger=True,
     )
 
 
 @client_view
-def uppdrag_reopen(request: HttpRequest, pk: int) -> HttpResponse:
-    viewer, client = client_for(request, pk, write=True)
-    form = ReopenForm(request.POST or None, ombud_choices=ombud_users(viewer))
-    if not viewer.sees_all:
+def uppdrag_reopen(request: Request, pk: int) -> HttpResponse:
+    actor = request.actor
+    client = client_for(actor=actor, pk=pk, write=True)
+    form = ReopenForm(request.POST or None, ombud_choices=ombud_users(verksamhet_of(actor)))
+    if not actor.holds("client.see_all"):
         form.fields["ombud"].initial = request.user.pk
-    done = run_form(
+    done = submit(
         request,
         form,
         lambda d: services.uppdrag_reopen(client=client, by=request.user, **d),
@@ -149,18 +150,18 @@ def uppdrag_reopen(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         form,
         title=_("Reopen: new period"),
-        client=client,
-        cancel="clients:uppdrag",
+        crumbs=crumbs(client),
+        cancel_url=_back(client),
         intro=_("The ended period stays as it was; the new one gets its own dates."),
     )
 
 
 @client_view
-def uppdrag_edit(request: HttpRequest, pk: int, upk: int) -> HttpResponse:
-    viewer, client = client_for(request, pk, write=True)
+def uppdrag_edit(request: Request, pk: int, upk: int) -> HttpResponse:
+    client = client_for(actor=request.actor, pk=pk, write=True)
     uppdrag = get_object_or_404(Uppdrag, pk=upk, client=client)
     form = UppdragForm(request.POST or None, instance=uppdrag)
-    done = run_form(
+    done = submit(
         request,
         form,
         lambda d: services.uppdrag_update(
@@ -174,8 +175,8 @@ def uppdrag_edit(request: HttpRequest, pk: int, upk: int) -> HttpResponse:
         request,
         form,
         title=_("Dates and life situation"),
-        client=client,
-        cancel="clients:uppdrag",
+        crumbs=crumbs(client),
+        cancel_url=_back(client),
         intro=_(
             "Housing, occupation and income at the start and the end are counted, without "
             "names, in the yearly report."
@@ -184,29 +185,31 @@ def uppdrag_edit(request: HttpRequest, pk: int, upk: int) -> HttpResponse:
 
 
 @client_view
-def handover(request: HttpRequest, pk: int) -> HttpResponse:
-    viewer, client = client_for(request, pk, write=True)
-    uppdrag = _latest(client.pk)
-    current = current_assignments(viewer.today).filter(uppdrag=uppdrag).values("ombud_id")
+def handover(request: Request, pk: int) -> HttpResponse:
+    actor = request.actor
+    client = client_for(actor=actor, pk=pk, write=True)
+    uppdrag = _latest(client)
+    current = current_assignments(actor.today).filter(uppdrag=uppdrag).values("ombud_id")
     form = HandoverForm(
-        request.POST or None, ombud_choices=ombud_users(viewer).exclude(pk__in=current)
+        request.POST or None,
+        ombud_choices=ombud_users(verksamhet_of(actor)).exclude(pk__in=current),
     )
-    done = run_form(
+    done = submit(
         request,
         form,
         lambda d: services.handover(uppdrag=uppdrag, by=request.user, **d),
     )
     if done is not None:
         messages.success(request, _("The client is handed over."))
-        if done.start <= viewer.today and not viewer.sees_all:
+        if done.start <= actor.today and not actor.holds("client.see_all"):
             return redirect("clients:list")
         return redirect("clients:uppdrag", pk=client.pk)
     return form_page(
         request,
         form,
         title=_("Hand over to another ombud"),
-        client=client,
-        cancel="clients:uppdrag",
+        crumbs=crumbs(client),
+        cancel_url=_back(client),
         intro=_(
             "Personkontinuitet matters: hand over only when needed, and tell the client first."
         ),

@@ -47,8 +47,8 @@ def test_finding9_restricted_client_left_out_of_ombud_reminders_and_counts(clien
     task, ending consent or fullmakt, or missing contact reminds the ombud, nor counts."""
     import datetime
 
-    from clients.selectors.access import Viewer
     from clients.selectors.reminders import count, reminders_for
+    from core.access import actor_for
     from tests.clients.factories import (
         ConsentFactory,
         FullmaktFactory,
@@ -78,8 +78,8 @@ def test_finding9_restricted_client_left_out_of_ombud_reminders_and_counts(clien
         valid_until=day + datetime.timedelta(days=10),
     )
     client.force_login(world.ombud_anna)
-    viewer = Viewer(user=world.ombud_anna, verksamhet=world.verksamhet, sees_all=False, today=day)
-    before = reminders_for(viewer)
+    actor = actor_for(world.ombud_anna, world.verksamhet)
+    before = reminders_for(actor=actor)
     assert all(before["totals"][k] >= 1 for k in before["totals"]), before["totals"]
     assert "Dold" in client.get("/").content.decode()
     assert "Ring Dolds handläggare" in client.get("/klienter/uppgifter/").content.decode()
@@ -91,6 +91,6 @@ def test_finding9_restricted_client_left_out_of_ombud_reminders_and_counts(clien
     for body in (dashboard, tasks):
         assert "Dold" not in body
     assert "Påminnelser (0)" in dashboard
-    after = reminders_for(viewer)
+    after = reminders_for(actor=actor)
     assert count(after) == 0, after["totals"]
-    assert count(reminders_for(viewer, limit=10)) == 0
+    assert count(reminders_for(actor=actor, limit=10)) == 0
