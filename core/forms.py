@@ -17,8 +17,11 @@ from core.concurrency import StaleEdit, VersionedFormMixin
 
 
 class EmailAuthenticationForm(AuthenticationForm):
+    # Bounded like every text a user sends (core/textlimits.py): an e-mail address is at most
+    # 254 characters, and no password needs more than 200.
     username = forms.EmailField(
         label=_("E-mail address"),
+        max_length=254,
         widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "username"}),
         error_messages={
             "required": _("Enter your e-mail address."),
@@ -28,8 +31,12 @@ class EmailAuthenticationForm(AuthenticationForm):
     password = forms.CharField(
         label=_("Password"),
         strip=False,
+        max_length=200,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
-        error_messages={"required": _("Enter your password.")},
+        error_messages={
+            "required": _("Enter your password."),
+            "max_length": _("Wrong e-mail address or password."),
+        },
     )
     error_messages = {
         "invalid_login": _(

@@ -297,3 +297,13 @@ def test_finding14_password_change_is_still_recorded(client, world):  # type: ig
     )
     assert history.count() == rows + 1
     assert history.first().history_user == anna
+
+
+def test_finding4_login_fields_are_bounded(client, world) -> None:  # type: ignore[no-untyped-def]
+    """A megabyte password is refused before any hashing, with the login's own message."""
+    response = client.post(
+        "/konto/logga-in/", {"username": "anna@example.se", "password": "x" * 1_000_000}
+    )
+    assert response.status_code == 200
+    assert "Fel e-postadress eller lösenord." in response.content.decode()
+    assert "_auth_user_id" not in client.session
