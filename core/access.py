@@ -1,6 +1,6 @@
 """Who may do what: named capabilities, mapped from roles in one table.
 
-Views declare the capability they need (``@requires_roles("client.edit")``); selectors and services
+Views declare the capability they need (``@requires("client.edit")``); selectors and services
 ask the same API (``actor.can("meeting.manage", meeting)``). A capability names what may be
 done, never who: which roles hold it is written once, in ``CAPABILITIES`` below.
 
@@ -148,9 +148,6 @@ class Actor:
         if not self.can(capability, obj):
             raise PermissionDenied
 
-    def has_role(self, *roles: str) -> bool:
-        return bool(self.roles & set(roles))
-
 
 ANONYMOUS = Actor(user=None, verksamhet=None)
 
@@ -286,38 +283,3 @@ def public(view: ViewFunc) -> ViewFunc:
     """Explicitly open to everyone (login, password reset, accessibility statement)."""
     declare(view, {"roles": ["public"]})
     return view
-
-
-# --- Transitional: the role form of the rule, until every app asks for capabilities. ------
-def requires_roles(*roles: str, write: Any = None) -> Callable[[ViewFunc], ViewFunc]:
-    read_roles = frozenset(roles)
-    write_roles = frozenset(write) if write is not None else read_roles
-
-    def decorator(view: ViewFunc) -> ViewFunc:
-        @wraps(view)
-        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-            step = login_step(request)
-            if step is not None:
-                return step
-            roles = set(getattr(request, "roles", set()))
-            if read_roles and not roles & read_roles:
-                raise PermissionDenied
-            if request.method not in ("GET", "HEAD", "OPTIONS") and not roles & write_roles:
-                raise PermissionDenied
-            return view(request, *args, **kwargs)
-
-        declare(wrapped, {"roles": sorted(read_roles), "write": sorted(write_roles)})
-        return wrapped
-
-    return decorator
-
-
-STAFF_ROLES = STAFF
-
-
-def has_role(request: HttpRequest, *roles: str) -> bool:
-    return bool(set(getattr(request, "roles", set())) & set(roles))
-
-
-def is_staff(request: HttpRequest) -> bool:
-    return has_role(request, *STAFF_ROLES)

@@ -6,7 +6,7 @@ from typing import Any
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 
-from core.access import ANONYMOUS
+from core.access import ANONYMOUS, CAPABILITIES
 from core.registry import NAV
 
 
@@ -36,5 +36,6 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     return {
         "nav_items": items,
         "current_verksamhet": getattr(request, "verksamhet", None),
-        "current_roles": actor.roles,
+        # What the user may do, for templates: {% if "client.see_all" in capabilities %}.
+        "capabilities": frozenset(c for c in CAPABILITIES if actor.holds(c)),
     }

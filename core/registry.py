@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.http import HttpRequest
+from core.http import Request
 
 
 @dataclass(frozen=True)
@@ -40,11 +40,11 @@ class RecordLink:
 
     label: Any
     url_name: str  # reversed with the record's pk
-    roles: frozenset[str]
+    capability: str  # shown to users who hold it (core/access.py)
 
 
 NAV: list[NavItem] = []
-DASHBOARD: list[Callable[[HttpRequest], list[DashboardSection]]] = []
+DASHBOARD: list[Callable[[Request], list[DashboardSection]]] = []
 RECORD_LINKS: dict[str, list[RecordLink]] = {}
 
 
@@ -56,15 +56,15 @@ def nav(
 
 
 def dashboard(
-    provider: Callable[[HttpRequest], list[DashboardSection]],
-) -> Callable[[HttpRequest], list[DashboardSection]]:
+    provider: Callable[[Request], list[DashboardSection]],
+) -> Callable[[Request], list[DashboardSection]]:
     if provider not in DASHBOARD:
         DASHBOARD.append(provider)
     return provider
 
 
-def record_link(slot: str, label: Any, url_name: str, *roles: str) -> None:
+def record_link(slot: str, label: Any, url_name: str, capability: str) -> None:
     links = RECORD_LINKS.setdefault(slot, [])
-    link = RecordLink(label, url_name, frozenset(roles))
+    link = RecordLink(label, url_name, capability)
     if link not in links:
         links.append(link)

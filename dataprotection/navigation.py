@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from core.access import ANONYMOUS, CAPABILITIES, Actor
+from core.access import ANONYMOUS, Actor
 from core.history import track
 from core.registry import DashboardSection, dashboard, nav, record_link
 from dataprotection.models import AnonymisationRequest, GallringRule, GallringRun, LogReview
@@ -16,7 +16,7 @@ record_link(
     "client",
     _("Registerutdrag (PDF)"),
     "dataprotection:registerutdrag",
-    *CAPABILITIES["dataprotection.view"],  # who may open it (views/overview.py)
+    "dataprotection.view",  # who may open it (views/overview.py)
 )
 
 track(GallringRule, "verksamhet")

@@ -6,13 +6,13 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.http import HttpRequest
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.access import ANONYMOUS, Actor
 from core.history import track
 from core.labels import labels_of
-from core.links import url_maker
 from core.registry import DashboardSection, dashboard, nav
 
 from .models import Answer, Status, Support, Systembrist
@@ -34,7 +34,6 @@ def _rows(reports: Iterable[Any]) -> list[dict[str, Any]]:
     ``get_status_display`` per row translated every status label each time (it hashes the
     lazy labels of all the choices); the labels are looked up once here instead.
     """
-    url = url_maker("systembrister:detail")
     labels = labels_of(Status)
     rows = []
     for report in reports:
@@ -42,7 +41,7 @@ def _rows(reports: Iterable[Any]) -> list[dict[str, Any]]:
         status, due = str(r["status"]), r["answer_due"]
         rows.append(
             {
-                "url": url(r.get("pk") or r["id"]),
+                "url": reverse("systembrister:detail", args=[r.get("pk") or r["id"]]),
                 "title": r["title"],
                 "status": labels.get(status, status),
                 "answer_due": due.isoformat() if due else "",
