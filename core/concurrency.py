@@ -14,6 +14,7 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.http import QueryDict
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 
 class Versioned(models.Model):
@@ -24,6 +25,12 @@ class Versioned(models.Model):
 
 
 M = TypeVar("M", bound=Versioned)
+
+
+MISSING_VERSION = gettext_lazy(
+    "This form was sent without its version number, so nothing was saved. "
+    "Check the values below and save again."
+)
 
 
 class StaleEdit(Exception):
@@ -69,13 +76,7 @@ class VersionedFormMixin(forms.Form):
         edited = instance.version if instance is not None and instance.pk else None
         edited = edited if edited is not None else self.initial.get("version")
         if version is None and edited is not None:
-            self.add_error(
-                None,
-                _(
-                    "This form was sent without its version number, so nothing was saved. "
-                    "Check the values below and save again."
-                ),
-            )
+            self.add_error(None, MISSING_VERSION)
             self._set_version(edited)
         return version
 

@@ -9,7 +9,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from core.access import CAPABILITIES
-from core.concurrency import VersionedFormMixin
+from core.concurrency import MISSING_VERSION, VersionedFormMixin
 from core.models import User, Verksamhet
 from core.textlimits import TextLimitsMixin
 
@@ -131,7 +131,11 @@ class SubmitForm(TextLimitsMixin, forms.Form):
 
     NO_DOCUMENT = 0
 
-    version = forms.IntegerField(min_value=0, required=False, widget=forms.HiddenInput)
+    version = forms.IntegerField(
+        min_value=0,
+        widget=forms.HiddenInput,
+        error_messages={"required": MISSING_VERSION},
+    )
 
     @classmethod
     def for_document(cls, document: Any) -> SubmitForm:

@@ -6,7 +6,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -113,18 +113,23 @@ def document_submit(request: Request, year: int, kind: str) -> HttpResponse:
     form = SubmitForm(request.POST)
 
     def freeze(data: dict[str, Any]) -> Any:
-        version = data.get("version")
+        version = data["version"]
+        if doc is None and version != SubmitForm.NO_DOCUMENT:
+            # The page showed a draft someone has saved since: nothing to create or freeze.
+            raise ValidationError(_("Someone else saved this while you were editing."))
         document = doc or services.document_for(kind=kind, grant_year=gy, by=request.user)
-        if doc is None and version == SubmitForm.NO_DOCUMENT:
+        if doc is None:
             version = document.version  # read before anyone saved it, and still unsaved
         return services.document_submit(
             kind=kind, document=document, by=request.user, expected_version=version
         )
 
+    # A button, not a form to fill in: the outcome is a message on the document's page.
     if submit(request, form, freeze) is not None:
         messages.success(request, _("Submitted. The document is frozen and its PDF is stored."))
     else:
-        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+        for error in [*form.non_field_errors(), *form.errors.get("version", [])]:
+            messages.error(request, error)
     return redirect("statsbidrag:document", year=year, kind=kind)
 
 

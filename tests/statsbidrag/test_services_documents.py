@@ -145,7 +145,7 @@ def test_finding12_submit_without_version_is_refused(world, client) -> None:  # 
     client.force_login(world.grant_gunilla)
     assert f'name="version" value="{doc.version}"' in client.get(page_url).content.decode()
     page = client.post(submit_url, follow=True).content.decode()
-    assert "skickades utan sitt versionsnummer och lämnades därför inte in" in page
+    assert "skickades utan versionsnummer, så inget sparades" in page
     doc.refresh_from_db()
     assert doc.status == DocumentStatus.DRAFT
     # The lead saves an answer after Gunilla read the page: her page's version is stale.
