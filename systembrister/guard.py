@@ -90,6 +90,37 @@ _NEXT_WORD = re.compile(r"(\W{1,32}+)(\w++)")
 _SPACES = re.compile(r"\s+")
 _EDGES = re.compile(r"^\W++|\W++$")
 _SPLIT = re.compile(r"(\W+)")
+# Byte maps over ``text.encode("ascii", "replace")``, which keeps every position (a non-ASCII
+# character becomes one "?"). They find the few places where a number or an e-mail address can
+# be, cheaply, before the exact patterns above run there. A "?" may stand for any non-ASCII
+# character (a digit, a space, a letter), so it counts as each of them: the places found are
+# a superset, and the exact patterns on the str decide.
+_ASCII_SPACE = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f "
+
+
+def _byte_map(default: str, groups: dict[str, str]) -> bytes:
+    table = [ord(default)] * 256
+    for target, chars in groups.items():
+        for c in chars:
+            table[ord(c)] = ord(target)
+    return bytes(table)
+
+
+_DIGITS = "0123456789"
+_ASCII_WORD = "".join(chr(c) for c in range(128) if re.match(r"\w", chr(c)))
+# Digits (and "?") as "D": six in a row may begin a personnummer.
+_AS_DIGITS = _byte_map(".", {"D": _DIGITS + "?"})
+# "0", other digits "1", separators " ", "?" as "W" (digit or space), "(" and ")" kept.
+_AS_PHONE = _byte_map(
+    ".", {"1": _DIGITS[1:], " ": _ASCII_SPACE + "-", "W": "?", "0": "0", "(": "(", ")": ")"}
+)
+_PHONE_START = re.compile(rb"0[ W]?(?:\(0\)[ W]?)?[01W](?:[ W]?[01W]){6}")
+# Number characters ("?" too) as "N", the others as ".".
+_AS_NUMBER = _byte_map(".", {"N": _DIGITS + _ASCII_SPACE + "()+-?"})
+# Word characters and "-" (and "?") as "w", "@" and "." kept.
+_AS_EMAIL = _byte_map(" ", {"w": _ASCII_WORD + "-?", "@": "@", ".": "."})
+# UTF-8 with the ASCII non-word bytes as spaces (the bytes of other characters kept).
+_NONWORD_TO_SPACE = bytes(c if c >= 128 or chr(c) in _ASCII_WORD else 32 for c in range(256))
 # With this many first words or fewer, each is searched for in the text (a fast substring
 # search per word); with more, the text's words are looked up in the set instead.
 _FEW = 24
@@ -185,9 +216,12 @@ class Names:
 
     @staticmethod
     def _vocabulary(low: str) -> set[str]:
+        """The text's distinct words: split in C on the ASCII non-word bytes of its UTF-8."""
         words: set[str] = set()
-        for chunk in set(low.split()):
-            if _WORD_ONLY.fullmatch(chunk):
+        raw = low.encode("utf-8", "surrogatepass").translate(_NONWORD_TO_SPACE)
+        for piece in set(raw.split()):
+            chunk = piece.decode("utf-8", "surrogatepass")
+            if piece.isascii() or _WORD_ONLY.fullmatch(chunk):
                 words.add(chunk)
             else:
                 words.update(_WORD.findall(chunk))
@@ -213,6 +247,10 @@ class Names:
 def _emails(text: str) -> list[tuple[int, int]]:
     if "@" not in text:
         return []
+    # An address has a word character after its "@" and after a dot of its domain.
+    marks = text.encode("ascii", "replace").translate(_AS_EMAIL)
+    if b"@w" not in marks or b".w" not in marks:
+        return []
     spans: list[tuple[int, int]] = []
     reversed_text: str | None = None
     last_end = 0
@@ -232,13 +270,53 @@ def _emails(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _number_runs(text: str) -> list[tuple[int, int]]:
-    runs = [m.span() for m in _NUMBER_RUN.finditer(text)]
-    if "+46" not in text:
+def _number_windows(text: str) -> list[tuple[int, int]]:
+    """Stretches of number characters (a superset) holding every place where a personnummer
+    (six digits in a row) or a phone number (a "0" and seven digits, or "+46") can begin.
+    Each begins and ends where a character that is certainly no number character stands, so
+    the runs found inside one are those found in the whole text."""
+    raw = text.encode("ascii", "replace")
+    digits = raw.translate(_AS_DIGITS)
+    phone = raw.translate(_AS_PHONE)
+    number = raw.translate(_AS_NUMBER)
+    n = len(raw)
+
+    def six(pos: int) -> int:
+        i = digits.find(b"DDDDDD", pos)
+        return n if i < 0 else i
+
+    def zero(pos: int) -> int:
+        m = _PHONE_START.search(phone, pos)
+        return n if m is None else m.start()
+
+    def plus(pos: int) -> int:
+        i = raw.find(b"+46", pos)
+        return n if i < 0 else i
+
+    nexts = [six(0), zero(0), plus(0)]
+    finders = (six, zero, plus)
+    windows: list[tuple[int, int]] = []
+    while True:
+        anchor = min(nexts)
+        if anchor >= n:
+            return windows
+        lo = number.rfind(b".", 0, anchor) + 1
+        hi = number.find(b".", anchor)
+        if hi < 0:
+            hi = n
+        windows.append((lo, hi))
+        for k, finder in enumerate(finders):
+            if nexts[k] < hi:
+                nexts[k] = finder(hi)
+
+
+def _number_runs(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    runs = [m.span() for m in _NUMBER_RUN.finditer(text, lo, hi)]
+    if text.find("+46", lo, hi) < 0:
         return runs
     # Runs that overlap lie in the same stretch of number characters and end together.
     merged: list[tuple[int, int]] = []
-    for start, end in sorted(runs + [m.span() for m in _PLUS_RUN.finditer(text)]):
+    for start, end in sorted(runs + [m.span() for m in _PLUS_RUN.finditer(text, lo, hi)]):
         if merged and start < merged[-1][1]:
             merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
         else:
@@ -250,7 +328,8 @@ def _numbers(text: str) -> tuple[list[re.Match[str]], list[re.Match[str]]]:
     """The personnummer-like and the phone-like matches, each in order."""
     pnrs: list[re.Match[str]] = []
     phones: list[re.Match[str]] = []
-    for start, end in _number_runs(text):
+    runs = [run for lo, hi in _number_windows(text) for run in _number_runs(text, lo, hi)]
+    for start, end in runs:
         pieces = []
         if end - start > 14:
             for digits in _LONG_DIGITS.finditer(text, start, end):
