@@ -11,11 +11,11 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from core.access import Actor
+from core.access import Actor, verksamhet_of
 from core.models import User
 
 from .models import ClientGroup, UppdragStatus
-from .selectors.access import assigned_to, verksamhet_of
+from .selectors.access import assigned_to
 from .selectors.lists import ombud_users, search
 
 OPEN = "open"

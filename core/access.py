@@ -152,6 +152,14 @@ class Actor:
 ANONYMOUS = Actor(user=None, verksamhet=None)
 
 
+def verksamhet_of(actor: Actor) -> Verksamhet:
+    """The actor's verksamhet. ``requires()`` lets no actor without one reach a view, so the
+    404 is a second line, not a branch a page has to handle."""
+    if actor.verksamhet is None:
+        raise Http404
+    return actor.verksamhet
+
+
 def actor_for(user: Any, verksamhet: Verksamhet | int) -> Actor:
     """The actor for a service's ``by`` in ``verksamhet`` (one query)."""
     verksamhet_id = verksamhet if isinstance(verksamhet, int) else verksamhet.pk

@@ -26,13 +26,6 @@ from core.models import Verksamhet
 from ..models import Assignment, Client, Uppdrag, UppdragStatus
 
 
-def verksamhet_of(actor: Actor) -> Verksamhet:
-    """The actor's verksamhet: client pages are for actors who work in one (404 otherwise)."""
-    if actor.verksamhet is None:
-        raise Http404
-    return actor.verksamhet
-
-
 def viewer_of(*, user: Any, verksamhet: Verksamhet) -> Actor | None:
     """``user`` as an actor in ``verksamhet`` (services, the de-identification guard): None for
     a user who sees no client there."""

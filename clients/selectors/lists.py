@@ -25,17 +25,11 @@ from django.db.models import (
 )
 from django.db.models.functions import Concat
 
-from core.access import CAPABILITIES, Actor
+from core.access import CAPABILITIES, Actor, verksamhet_of
 from core.models import RoleAssignment, User, Verksamhet
 
 from ..models import Client, Contact, Uppdrag, UppdragStatus
-from .access import (
-    assigned_clients,
-    current_assignments,
-    current_on,
-    verksamhet_of,
-    visible_clients,
-)
+from .access import assigned_clients, current_assignments, current_on, visible_clients
 
 STATUS_ORDER = {
     UppdragStatus.ACTIVE: 0,

@@ -7,11 +7,11 @@ from typing import Any
 
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Window
 
-from core.access import Actor
+from core.access import Actor, verksamhet_of
 
 from ..models import ActionPlan, Consent, Fullmakt, Step, StepStatus, Task, Uppdrag
 from ..models import UppdragStatus as S
-from .access import assigned_clients, restricted, verksamhet_of
+from .access import assigned_clients, restricted
 from .lists import last_contact, latest_uppdrag
 
 SOON_DAYS = 7

@@ -12,13 +12,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from core import audit
-from core.access import requires
+from core.access import requires, verksamhet_of
 from core.audit import log_access
 from core.http import Request
 from core.models import AccessLog
 
 from ..models import Client
-from ..selectors.access import verksamhet_of
 
 ViewFunc = Callable[..., HttpResponseBase]
 

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from core.access import verksamhet_of
 from core.forms import form_page, submit
 from core.http import Request
 from core.query import IdField, QueryForm
@@ -16,7 +17,6 @@ from .. import services
 from ..forms import ConsentEditForm, FullmaktEditForm, WithdrawForm
 from ..models import Consent, Fullmakt
 from ..selectors import client_for
-from ..selectors.access import verksamhet_of
 from ..selectors.detail import consent_overview, consents, fullmakt_states, fullmakter
 from ._base import client_page, client_view, crumbs, without
 

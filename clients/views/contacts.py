@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from core.access import verksamhet_of
 from core.forms import form_page, submit
 from core.http import Request
 
@@ -15,7 +16,6 @@ from .. import services
 from ..forms import ContactLogForm, StrikeForm
 from ..models import Contact
 from ..selectors import client_for
-from ..selectors.access import verksamhet_of
 from ..selectors.detail import contact_log
 from ._base import client_page, client_view, crumbs
 from ._rows import contact_rows, page_of

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from core.access import verksamhet_of
 from core.forms import form_page, submit
 from core.http import Request
 from core.pdf import pdf_response, render_pdf
@@ -18,7 +19,6 @@ from .. import services
 from ..forms import GoalForm, NeedForm, PlanForm, StepForm
 from ..models import ActionPlan, Goal, Need, Step
 from ..selectors import client_for
-from ..selectors.access import verksamhet_of
 from ..selectors.detail import needs, plan, responsible_on, uppdrag_periods
 from ._base import client_page, client_view, crumbs, without
 

@@ -8,14 +8,13 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from core.access import requires
+from core.access import requires, verksamhet_of
 from core.forms import form_page, submit
 from core.http import Request
 
 from .. import services
 from ..forms import ClientCreateForm, ClientForm
 from ..selectors import client_for
-from ..selectors.access import verksamhet_of
 from ..selectors.detail import overview
 from ._base import client_page, client_view, crumbs, without
 

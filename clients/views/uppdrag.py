@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from core.access import verksamhet_of
 from core.forms import form_page, submit
 from core.http import Request
 
@@ -15,7 +16,7 @@ from .. import services
 from ..forms import AdvanceForm, EndForm, HandoverForm, ReopenForm, UppdragForm
 from ..models import Client, Uppdrag, UppdragStatus
 from ..selectors import client_for
-from ..selectors.access import current_assignments, verksamhet_of
+from ..selectors.access import current_assignments
 from ..selectors.detail import responsible_on, uppdrag_periods
 from ..selectors.lists import ombud_users
 from ._base import client_page, client_view, crumbs, without

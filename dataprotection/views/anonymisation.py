@@ -7,7 +7,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from core.access import requires
+from core.access import requires, verksamhet_of
 from core.audit import log_access
 from core.forms import submit
 from core.http import Request
@@ -15,18 +15,16 @@ from dataprotection.forms import AnonymisationRequestForm, DecisionForm
 from dataprotection.selectors.screens import client_in, request_in, requests_for
 from dataprotection.services import anonymisation_decide, anonymisation_request
 
-from .common import verksamhet_of
-
 
 @requires("dataprotection.view")
 def request_list(request: Request) -> HttpResponse:
-    rows = requests_for(verksamhet_of(request))[:200]
+    rows = requests_for(verksamhet_of(request.actor))[:200]
     return render(request, "dataprotection/anonymisation_list.html", {"rows": rows})
 
 
 @requires("anonymisation.request")
 def request_new(request: Request, pk: int) -> HttpResponse:
-    client = client_in(verksamhet_of(request), pk)
+    client = client_in(verksamhet_of(request.actor), pk)
     form = AnonymisationRequestForm(request.POST or None)
     made = submit(
         request,
@@ -53,7 +51,7 @@ def request_new(request: Request, pk: int) -> HttpResponse:
 @requires("dataprotection.view")
 def request_detail(request: Request, pk: int) -> HttpResponse:
     """Lead and admin read; only an administrator decides (POST), after the 404 check."""
-    found = request_in(verksamhet_of(request), pk)
+    found = request_in(verksamhet_of(request.actor), pk)
     if request.method == "POST":
         request.actor.require("anonymisation.decide")
     form = DecisionForm(request.POST or None, initial={"version": found.version})

@@ -7,20 +7,18 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from core.access import requires
+from core.access import requires, verksamhet_of
 from core.forms import submit
 from core.http import Request
 from dataprotection.forms import GallringRuleForm, GallringRunForm
 from dataprotection.selectors.gallring import dry_run, rule_for, runs_for
 from dataprotection.services import gallring_rule_save, gallring_run
 
-from .common import verksamhet_of
-
 
 @requires("dataprotection.view", write="gallring.run")
 def gallring(request: Request) -> HttpResponse:
     """GET: what would go today (dry run). POST with confirmation: carry it out."""
-    verksamhet = verksamhet_of(request)
+    verksamhet = verksamhet_of(request.actor)
     form = GallringRunForm(request.POST or None)
     run = submit(request, form, lambda data: gallring_run(verksamhet=verksamhet, by=request.user))
     if run is not None:
@@ -39,7 +37,7 @@ def gallring(request: Request) -> HttpResponse:
 
 @requires("dataprotection.view", write="gallring.run")
 def gallring_rule(request: Request) -> HttpResponse:
-    verksamhet = verksamhet_of(request)
+    verksamhet = verksamhet_of(request.actor)
     rule = rule_for(verksamhet)
     initial = {
         "years_after_end": rule.years_after_end,

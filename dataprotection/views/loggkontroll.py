@@ -9,7 +9,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from core.access import requires
+from core.access import requires, verksamhet_of
 from core.forms import submit
 from core.http import Request
 from dataprotection.forms import LogReviewForm
@@ -23,12 +23,10 @@ from dataprotection.selectors.loggkontroll import (
 )
 from dataprotection.services import logreview_sign
 
-from .common import verksamhet_of
-
 
 @requires("dataprotection.view")
 def months(request: Request) -> HttpResponse:
-    rows = reviewable_months(verksamhet_of(request))
+    rows = reviewable_months(verksamhet_of(request.actor))
     return render(request, "dataprotection/loggkontroll.html", {"rows": rows})
 
 
@@ -38,7 +36,7 @@ def month(request: Request, year: int, month: int) -> HttpResponse:
         first = datetime.date(year, month, 1)
     except ValueError as exc:
         raise Http404 from exc
-    verksamhet = verksamhet_of(request)
+    verksamhet = verksamhet_of(request.actor)
     review = (
         LogReview.objects.filter(verksamhet=verksamhet, month=first)
         .select_related("signed_by")

@@ -7,7 +7,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 
 from clients.models import UppdragStatus
-from core.access import requires
+from core.access import requires, verksamhet_of
 from core.audit import log_search
 from core.http import Request
 from core.models import AccessLog
@@ -18,14 +18,12 @@ from dataprotection.selectors.loggkontroll import unsigned_months
 from dataprotection.selectors.screens import client_in, clients_for, requests_for
 from dataprotection.services import registerutdrag_pdf
 
-from .common import verksamhet_of
-
 PER_PAGE = 50
 
 
 @requires("dataprotection.view")
 def index(request: Request) -> HttpResponse:
-    verksamhet = verksamhet_of(request)
+    verksamhet = verksamhet_of(request.actor)
     due = dry_run(verksamhet, limit=1, with_records=False)
     return render(
         request,
@@ -44,7 +42,7 @@ class ClientSearch(QueryForm):
 
 @requires("dataprotection.view")
 def clients(request: Request) -> HttpResponse:
-    verksamhet = verksamhet_of(request)
+    verksamhet = verksamhet_of(request.actor)
     search = ClientSearch.read(request)["q"] or ""
     page = Paginator(clients_for(verksamhet, search=search), PER_PAGE).get_page(
         request.GET.get("sida")
@@ -74,7 +72,7 @@ def clients(request: Request) -> HttpResponse:
 @requires("dataprotection.view")
 def registerutdrag(request: Request, pk: int) -> HttpResponse:
     """One click: the PDF of everything held about the client (logged as a print)."""
-    client = client_in(verksamhet_of(request), pk)
+    client = client_in(verksamhet_of(request.actor), pk)
     data = registerutdrag_pdf(
         client=client, by=request.user, action=AccessLog.Action.PDF, path=request.path
     )

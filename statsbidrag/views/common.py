@@ -6,16 +6,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from core.forms import Crumbs
-from core.http import Request
-from core.models import Verksamhet
 
 from ..models import GrantYear
-
-
-def verksamhet_of(request: Request) -> Verksamhet:
-    verksamhet = request.actor.verksamhet
-    assert verksamhet is not None  # requires() lets no one without one in
-    return verksamhet
 
 
 def crumbs(grant_year: GrantYear | None = None) -> Crumbs:

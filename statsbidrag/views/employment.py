@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.access import requires
+from core.access import requires, verksamhet_of
 from core.forms import form_page, submit
 from core.http import Request
 from core.query import QueryForm, YearField
@@ -18,7 +18,7 @@ from .. import selectors, services
 from ..arsanstallning import arsanstallningar, period_share, to_decimal
 from ..forms import EmploymentPeriodForm
 from ..models import EmploymentPeriod
-from .common import crumbs, verksamhet_of
+from .common import crumbs
 
 
 class PeriodListQuery(QueryForm):
@@ -29,7 +29,7 @@ class PeriodListQuery(QueryForm):
 def period_list(request: Request) -> HttpResponse:
     year = PeriodListQuery.read(request)["ar"] or timezone.localdate().year
     year = min(max(year, 2013), 2100)
-    periods = list(selectors.employment_periods_for(verksamhet=verksamhet_of(request)))
+    periods = list(selectors.employment_periods_for(verksamhet=verksamhet_of(request.actor)))
     rows = [{"period": p, "share": to_decimal(period_share(p, year))} for p in periods]
     return render(
         request,
@@ -45,7 +45,7 @@ def period_list(request: Request) -> HttpResponse:
 
 
 def _edit(request: Request, period: EmploymentPeriod | None = None) -> HttpResponse:
-    v = verksamhet_of(request)
+    v = verksamhet_of(request.actor)
     form = EmploymentPeriodForm(request.POST or None, instance=period, verksamhet=v)
     saved = submit(
         request,

@@ -12,13 +12,13 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from core.access import requires
+from core.access import requires, verksamhet_of
 from core.forms import form_page, submit
 from core.http import Request
 
 from .. import selectors, services
 from ..forms import CoFinancingForm, DecisionForm, PaymentForm, RepaymentForm
-from .common import crumbs, verksamhet_of
+from .common import crumbs
 
 
 def _add(
@@ -52,7 +52,7 @@ def co_financing(request: Request, year: int) -> HttpResponse:
         CoFinancingForm,
         services.co_financing_set,
         _("Co-financing for %(year)s") % {"year": year},
-        verksamhet=verksamhet_of(request),
+        verksamhet=verksamhet_of(request.actor),
     )
 
 

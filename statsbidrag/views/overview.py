@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from core.access import requires
+from core.access import requires, verksamhet_of
 from core.forms import form_page, submit
 from core.http import Request
 
@@ -21,7 +21,7 @@ from ..forms import GrantYearForm
 from ..models import DocumentStatus, GrantYear
 from ..reports.documents import APPLICATION, REDOVISNING
 from ..reports.staff import periods_in_year
-from .common import crumbs, verksamhet_of
+from .common import crumbs
 
 
 @requires("grant.view")
@@ -29,7 +29,7 @@ def index(request: Request) -> HttpResponse:
     """The grant years, each with the documents this user may open (and no other links)."""
     actor = request.actor
     rows = []
-    for gy in selectors.grant_years_for(verksamhet=verksamhet_of(request)):
+    for gy in selectors.grant_years_for(verksamhet=verksamhet_of(request.actor)):
         row = {
             "grant_year": gy,
             "application": selectors.document_of(APPLICATION, gy),
@@ -73,7 +73,7 @@ def _save_year(
         k: v for k, v in data.items() if k not in ("version", "year", "participating_kommuner")
     }
     return services.grant_year_save(
-        verksamhet=verksamhet_of(request),
+        verksamhet=verksamhet_of(request.actor),
         by=request.user,
         year=data.get("year"),
         grant_year=instance,
@@ -85,7 +85,7 @@ def _save_year(
 
 @requires("grant.manage")
 def year_new(request: Request) -> HttpResponse:
-    v = verksamhet_of(request)
+    v = verksamhet_of(request.actor)
     form = GrantYearForm(
         request.POST or None, verksamhet=v, initial={"applicant_kommun": v.huvudman}
     )

@@ -10,9 +10,9 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from core.access import verksamhet_of
 from core.forms import Crumbs
 from core.http import Request
-from core.models import Verksamhet
 
 from ..agenda import upcoming_meetings
 from ..forms import (
@@ -32,12 +32,6 @@ from ..services.answers import ANSWERABLE, CLOSABLE
 from ..stats import suppress
 
 ON_AGENDA_ALLOWED = (Status.ACCEPTED, Status.ON_AGENDA, Status.AWAITING_ANSWER, Status.ANSWERED)
-
-
-def verksamhet_of(request: Request) -> Verksamhet:
-    verksamhet = request.actor.verksamhet
-    assert verksamhet is not None  # requires() lets no one without one in
-    return verksamhet
 
 
 def crumbs(report: Systembrist | None = None) -> Crumbs:
@@ -64,7 +58,7 @@ def _review_forms(request: Request, report: Systembrist) -> dict[str, BaseForm]:
         forms["accept"] = CommentForm(prefix="accept")
         forms["merge"] = MergeForm(report=report, prefix="merge")
     if report.status in ON_AGENDA_ALLOWED:
-        meetings = upcoming_meetings(verksamhet=verksamhet_of(request))
+        meetings = upcoming_meetings(verksamhet=verksamhet_of(request.actor))
         forms["agenda"] = AgendaForm(meetings=meetings, prefix="agenda")
     if report.status == Status.ON_AGENDA:
         forms["send"] = SendForAnswerForm(prefix="send")

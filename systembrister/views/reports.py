@@ -11,7 +11,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from core.access import requires
+from core.access import requires, verksamhet_of
 from core.forms import form_page, submit
 from core.http import Request
 
@@ -26,7 +26,7 @@ from ..services import (
     systembrist_update,
 )
 from ..stats import suppress
-from .common import crumbs, detail_page, verksamhet_of
+from .common import crumbs, detail_page
 
 PER_PAGE = 25
 
@@ -36,7 +36,7 @@ def report_list(request: Request) -> HttpResponse:
     """The register: every report the actor may see, filtered and paginated."""
     actor = request.actor
     filterset = RegisterFilter(
-        request.GET or None, queryset=register(actor), verksamhet=verksamhet_of(request)
+        request.GET or None, queryset=register(actor), verksamhet=verksamhet_of(request.actor)
     )
     page = Paginator(filterset.qs, PER_PAGE).get_page(request.GET.get("sida"))
     staff = actor.can("figures.exact")
@@ -100,7 +100,7 @@ def _report_form_page(
 
 @requires("systembrist.report")
 def report_create(request: Request) -> HttpResponse:
-    verksamhet = verksamhet_of(request)
+    verksamhet = verksamhet_of(request.actor)
     form = ReportForm(request.POST or None, verksamhet=verksamhet)
     report = submit(
         request,
@@ -120,7 +120,9 @@ def report_edit(request: Request, pk: int) -> HttpResponse:
     actor = request.actor
     report = report_for(actor, pk=pk)
     actor.require("systembrist.edit", report)
-    form = ReportForm(request.POST or None, instance=report, verksamhet=verksamhet_of(request))
+    form = ReportForm(
+        request.POST or None, instance=report, verksamhet=verksamhet_of(request.actor)
+    )
     saved = submit(
         request,
         form,

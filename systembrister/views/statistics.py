@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.access import requires
+from core.access import requires, verksamhet_of
 from core.csvexport import csv_response
 from core.http import Request
 from core.pdf import pdf_response, render_pdf
@@ -17,7 +17,7 @@ from ..filters import RegisterFilter
 from ..models import Status
 from ..selectors import in_year, register, statistics, total_affected, years
 from ..stats import shown_statistics, suppress
-from .common import crumbs, verksamhet_of
+from .common import crumbs
 
 
 class YearQuery(QueryForm):
@@ -33,7 +33,7 @@ def _year(request: Request, choices: list[int]) -> int:
 def statistics_page(request: Request) -> HttpResponse:
     actor = request.actor
     staff = actor.can("figures.exact")
-    verksamhet = verksamhet_of(request)
+    verksamhet = verksamhet_of(request.actor)
     choices = years(verksamhet=verksamhet)
     year = _year(request, choices)
     stats = shown_statistics(statistics(verksamhet=verksamhet, year=year), staff=staff)
@@ -48,7 +48,7 @@ def statistics_page(request: Request) -> HttpResponse:
 def statistics_csv(request: Request) -> HttpResponse:
     actor = request.actor
     staff = actor.can("figures.exact")
-    verksamhet = verksamhet_of(request)
+    verksamhet = verksamhet_of(request.actor)
     choices = years(verksamhet=verksamhet)
     year = _year(request, choices)
     stats = shown_statistics(statistics(verksamhet=verksamhet, year=year), staff=staff)
@@ -72,7 +72,7 @@ def register_csv(request: Request) -> HttpResponse:
     """The register as filtered, one row per report (client counts masked outside the staff)."""
     actor = request.actor
     staff = actor.can("figures.exact")
-    verksamhet = verksamhet_of(request)
+    verksamhet = verksamhet_of(request.actor)
     filterset = RegisterFilter(request.GET or None, queryset=register(actor), verksamhet=verksamhet)
     response, writer = csv_response("systembrister.csv")
     writer.writerow(
@@ -114,7 +114,7 @@ def year_pdf(request: Request) -> HttpResponse:
     """The year's systembrister for the ledningsgrupp and the redovisning."""
     actor = request.actor
     staff = actor.can("figures.exact")
-    verksamhet = verksamhet_of(request)
+    verksamhet = verksamhet_of(request.actor)
     choices = years(verksamhet=verksamhet)
     year = _year(request, choices)
     stats = shown_statistics(statistics(verksamhet=verksamhet, year=year), staff=staff)
