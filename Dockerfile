@@ -15,6 +15,10 @@ COPY systembrister systembrister
 COPY dataprotection dataprotection
 COPY ledningsgrupp ledningsgrupp
 COPY statsbidrag statsbidrag
+COPY administration administration
+COPY imports imports
+COPY jobs jobs
+COPY earkiv earkiv
 RUN pip install --no-cache-dir --upgrade pip \
  && pip install --no-cache-dir --build-constraint .build-constraints.txt .
 COPY . .

@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 STAMP := $(VENV)/.installed
 APT := $(shell command -v sudo >/dev/null 2>&1 && [ "$$(id -u)" != 0 ] && echo sudo) apt-get
-APPS := core clients systembrister dataprotection ledningsgrupp statsbidrag devtools
+APPS := core clients systembrister dataprotection ledningsgrupp statsbidrag administration imports jobs earkiv devtools
 
 .PHONY: run test lint typecheck pytest install install-test system-deps messages compilemessages \
         demo bench seed-scale load clean docker-up
@@ -40,8 +40,8 @@ compilemessages: $(STAMP)
 # Refresh the Swedish catalogues from the source (one per app; core/ also holds templates/
 # and config/).
 messages: $(STAMP)
-	$(PY) manage.py makemessages -l sv --no-obsolete -i '.venv/*' -i 'var/*' -i 'clients/*' -i 'systembrister/*' -i 'dataprotection/*' -i 'ledningsgrupp/*' -i 'statsbidrag/*' -i 'devtools/*' -i 'tests/*' -i 'bench/*'
-	@for app in clients systembrister dataprotection ledningsgrupp statsbidrag; do (cd $$app && ../$(PY) ../manage.py makemessages -l sv --no-obsolete -v 0); done
+	$(PY) manage.py makemessages -l sv --no-obsolete -i '.venv/*' -i 'var/*' -i 'clients/*' -i 'systembrister/*' -i 'dataprotection/*' -i 'ledningsgrupp/*' -i 'statsbidrag/*' -i 'administration/*' -i 'imports/*' -i 'jobs/*' -i 'earkiv/*' -i 'devtools/*' -i 'tests/*' -i 'bench/*'
+	@for app in clients systembrister dataprotection ledningsgrupp statsbidrag administration imports jobs earkiv; do (cd $$app && ../$(PY) ../manage.py makemessages -l sv --no-obsolete -v 0); done
 
 run: system-deps $(STAMP) compilemessages
 	$(PY) manage.py migrate --noinput -v 0
@@ -61,7 +61,7 @@ lint: $(STAMP)
 	$(VENV)/bin/djlint --lint $(wildcard templates $(foreach a,$(APPS),$(a)/templates))
 
 typecheck: $(STAMP)
-	$(VENV)/bin/mypy config core clients systembrister dataprotection ledningsgrupp statsbidrag devtools
+	$(VENV)/bin/mypy config core clients systembrister dataprotection ledningsgrupp statsbidrag administration imports jobs earkiv devtools
 
 pytest: $(STAMP) compilemessages
 	@mkdir -p var/static

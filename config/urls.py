@@ -30,6 +30,10 @@ urlpatterns = [
     path("ledningsgrupp/", include("ledningsgrupp.urls")),
     path("statsbidrag/", include("statsbidrag.urls")),
     path("dataskydd/", include("dataprotection.urls")),
+    path("administration/", include("administration.urls")),
+    path("import/", include("imports.urls")),
+    path("jobb/", include("jobs.urls")),
+    path("earkiv/", include("earkiv.urls")),
 ]
 
 if settings.OIDC_ENABLED:

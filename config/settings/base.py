@@ -44,6 +44,10 @@ INSTALLED_APPS = [
     "dataprotection",
     "ledningsgrupp",
     "statsbidrag",
+    "administration",
+    "imports",
+    "jobs",
+    "earkiv",
 ]
 # The national-scale generator and the demo data: installed with the dev extra only.
 if importlib.util.find_spec("devtools") is not None:

@@ -1,0 +1,1 @@
+"""Object rules of the administration app (core/access.py's object_rule)."""

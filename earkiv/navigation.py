@@ -1,0 +1,1 @@
+"""Navigation links and dashboard sections this app adds to the shared pages."""

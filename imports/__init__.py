@@ -1,0 +1,1 @@
+"""Import of a team's spreadsheets (klienter, kontakter, anställningar): upload, preview, confirm."""

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class JobsConfig(AppConfig):
+    name = "jobs"
+    verbose_name = _("Scheduled jobs")
+
+    def ready(self) -> None:
+        from . import access, navigation  # noqa: F401  (object rules; nav links, dashboard)
