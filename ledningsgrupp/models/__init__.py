@@ -15,6 +15,7 @@ from .meeting import (
     AttendanceStatus,
     Meeting,
     MeetingStatus,
+    OtherAttendee,
 )
 from .protokoll import Paragraph, Protokoll, RefusedEdit, Signature
 
@@ -29,6 +30,7 @@ __all__ = [
     "Meeting",
     "MeetingStatus",
     "MemberOrganisation",
+    "OtherAttendee",
     "Paragraph",
     "Protokoll",
     "RefusedEdit",

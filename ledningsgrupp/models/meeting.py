@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import datetime
+
+from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -38,6 +42,28 @@ class Meeting(Versioned):
 
     def __str__(self) -> str:
         return f"{self.ledningsgrupp} {self.date:%Y-%m-%d}"
+
+    @property
+    def starts_at(self) -> datetime.datetime:
+        return timezone.make_aware(datetime.datetime.combine(self.date, self.start_time))
+
+    @property
+    def ends_at(self) -> datetime.datetime:
+        """The stated end; a meeting without one has taken place once it has started."""
+        end = self.end_time or self.start_time
+        return timezone.make_aware(datetime.datetime.combine(self.date, end))
+
+    def has_started(self, now: datetime.datetime | None = None) -> bool:
+        """The protokoll may be written from the meeting's start."""
+        return (now or timezone.now()) >= self.starts_at
+
+    def has_taken_place(self, now: datetime.datetime | None = None) -> bool:
+        """Attendance, justering and the lock wait until the meeting has ended."""
+        return (now or timezone.now()) >= self.ends_at
+
+    @property
+    def held_without_invitation(self) -> bool:
+        return self.invitation_sent_at is None and self.status == MeetingStatus.HELD
 
 
 class AgendaItemKind(models.TextChoices):
@@ -104,6 +130,49 @@ class Attendance(models.Model):
 
     def __str__(self) -> str:
         return f"{self.representative}: {self.get_status_display()}"
+
+
+class OtherAttendee(models.Model):
+    """Someone present who does not represent a member organisation: the samordnare, an ombud,
+    an invited guest. Staff are linked to their login; a guest is a name."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="others_present")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("staff member"),
+    )
+    name = models.CharField(_("name"), max_length=200, blank=True)
+    capacity = models.CharField(_("role or organisation"), max_length=200, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("other person present")
+        verbose_name_plural = _("others present")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(user__isnull=False) | ~models.Q(name=""),
+                name="other_attendee_named",
+                violation_error_message=_("Write the name of the person present."),
+            ),
+            models.UniqueConstraint(
+                fields=["meeting", "user"],
+                name="other_attendee_once",
+                condition=models.Q(user__isnull=False),
+                violation_error_message=_("The person is already recorded as present."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        return str(self.user) if self.user_id else self.name
 
 
 class ActionItemStatus(models.TextChoices):

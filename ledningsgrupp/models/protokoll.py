@@ -30,6 +30,15 @@ class Protokoll(Versioned):
         related_name="+",
         verbose_name=_("secretary"),
     )
+    # The samordnare may keep the minutes: a member of staff, not a representative.
+    secretary_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("secretary (staff)"),
+    )
     justerare = models.ForeignKey(
         "ledningsgrupp.Representative",
         on_delete=models.PROTECT,
@@ -52,6 +61,12 @@ class Protokoll(Versioned):
 
     def __str__(self) -> str:
         return f"{self.meeting}"
+
+    @property
+    def secretary_name(self) -> str:
+        if self.secretary_user_id:
+            return str(self.secretary_user)
+        return self.secretary.display_name if self.secretary_id else ""
 
 
 class Paragraph(Versioned):
