@@ -28,11 +28,12 @@ from typing import TYPE_CHECKING, Any
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponseBase
 from django.shortcuts import redirect
 from django.utils import timezone
 
-from core.models import Organisation, Role, RoleAssignment, Verksamhet
+from core.models import Organisation, Role, RoleAssignment, User, Verksamhet
 
 if TYPE_CHECKING:
     from core.http import Request
@@ -83,6 +84,8 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     "meeting.manage": frozenset({LEAD, ADMIN, MEMBER}),
     "meeting.manage_any": LEADERS,  # without being the group's secretary
     "meeting.plan": frozenset({LEAD, ADMIN, MEMBER}),
+    "meeting.present_as_staff": frozenset({OMBUD, LEAD}),  # "övriga närvarande" of staff
+    "protokoll.keep_minutes": frozenset({LEAD}),  # the samordnare as the protokoll's secretary
     "protokoll.read": EVERYONE,
     # The chair and the justerare sign; lead and admin are told why they cannot (the service).
     "protokoll.sign": frozenset({LEAD, ADMIN, MEMBER}),
@@ -105,6 +108,9 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     "anonymisation.decide": frozenset({ADMIN}),
     "logreview.sign": frozenset({LEAD}),
     "history.view": LEADERS,
+    # Spreadsheets in (imports/) and the whole verksamhet out (administration/export.py).
+    "data.import": LEADERS,
+    "data.export": frozenset({ADMIN}),
     "users.manage": frozenset({ADMIN}),
 }
 
@@ -176,6 +182,20 @@ def actor_for(user: Any, verksamhet: Verksamhet | int) -> Actor:
         verksamhet=assignments[0].verksamhet,
         roles=frozenset(a.role for a in assignments),
         organisation=member.organisation if member else None,
+    )
+
+
+def holders(capability: str, verksamhet: Verksamhet | int) -> QuerySet[User]:
+    """The active users whose roles in ``verksamhet`` hold ``capability`` (one query)."""
+    verksamhet_id = verksamhet if isinstance(verksamhet, int) else verksamhet.pk
+    return (
+        User.objects.filter(
+            is_active=True,
+            roles__verksamhet_id=verksamhet_id,
+            roles__role__in=CAPABILITIES[capability],
+        )
+        .distinct()
+        .order_by("first_name", "last_name", "email")
     )
 
 
