@@ -1,1 +1,17 @@
 """Navigation links and dashboard sections this app adds to the shared pages."""
+
+from django.utils.translation import gettext_lazy as _
+
+from core.history import track
+from core.registry import nav
+
+from .models import Invitation
+
+nav(
+    _("Users"),
+    "administration:users",
+    "users.manage",
+    order=90,
+    match_prefix="/administration/anvandare/",
+)
+track(Invitation, "verksamhet")

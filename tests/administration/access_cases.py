@@ -1,9 +1,70 @@
-"""Every administration URL × every role (tests/test_access_matrix.py)."""
+"""Every administration URL × every role: the verksamhet's administrator only; the invitation
+link is public."""
 
 from __future__ import annotations
 
-from tests.access import Case
+from administration.services.invitations import new_invitation
+from core.models import Role, RoleAssignment
+from tests.access import Case, only, statuses
 
 
 def cases(world) -> list[Case]:  # type: ignore[no-untyped-def]
-    return []
+    agnes, omar = world.users["admin_agnes"], world.users["ombud_omar"]
+    v = world.verksamhet
+    role = RoleAssignment.objects.get(user=omar, verksamhet=v)
+    invitations = [
+        new_invitation(verksamhet=v, email=f"matris{n}@example.se", role=Role.OMBUD, by=agnes)
+        for n in range(3)
+    ]
+    admin = only({"admin": 200})
+    person = {"pk": omar.pk}
+    self_ = {"pk": agnes.pk}
+    return [
+        Case("administration:users", admin),
+        Case("administration:users", admin, query="q=Omar&role=ombud&active=yes"),
+        Case("administration:user", admin, kwargs=person),
+        Case("administration:user", admin, kwargs=self_),
+        Case("administration:role_add", admin, kwargs=person),
+        Case("administration:role_add", admin, kwargs=person, method="post", data={}),
+        # Nobody manages their own roles or account.
+        Case("administration:role_add", only({}), kwargs=self_),
+        Case("administration:role_remove", admin, kwargs={"pk": omar.pk, "rpk": role.pk}),
+        Case(
+            "administration:role_remove",
+            admin,
+            kwargs={"pk": omar.pk, "rpk": role.pk},
+            method="post",
+            data={},
+        ),
+        Case("administration:second_factor_reset", admin, kwargs=person),
+        Case("administration:second_factor_reset", admin, kwargs=person, method="post", data={}),
+        Case("administration:second_factor_reset", only({}), kwargs=self_),
+        Case("administration:account_close", admin, kwargs=person),
+        Case("administration:account_close", admin, kwargs=person, method="post", data={}),
+        Case("administration:account_close", only({}), kwargs=self_),
+        Case("administration:invitations", admin),
+        Case("administration:invitation_new", admin),
+        Case("administration:invitation_new", admin, method="post", data={}),
+        Case(
+            "administration:invitation_resend",
+            only({"admin": 302}),
+            kwargs={"pk": invitations[0][0].pk},
+            method="post",
+        ),
+        Case(
+            "administration:invitation_withdraw",
+            only({"admin": 302}),
+            kwargs={"pk": invitations[1][0].pk},
+            method="post",
+        ),
+        Case(
+            "administration:invitation_accept",
+            statuses(200, anonymous=200),
+            kwargs={"token": invitations[2][1]},
+        ),
+        Case(
+            "administration:invitation_accept",
+            statuses(404, anonymous=404),
+            kwargs={"token": "no-such-token"},
+        ),
+    ]

@@ -1,0 +1,1 @@
+"""Every read of the administration, scoped to the administrator's verksamhet."""

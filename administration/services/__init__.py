@@ -1,0 +1,26 @@
+"""Every write of the administration (keyword-only, one transaction, ``by`` recorded)."""
+
+from .accounts import second_factor_reset
+from .invitations import (
+    invitation_accept,
+    invitation_create,
+    invitation_link,
+    invitation_resend,
+    invitation_withdraw,
+)
+from .offboarding import account_close
+from .roles import role_add, role_remove
+from .verksamhet import verksamhet_start
+
+__all__ = [
+    "account_close",
+    "invitation_accept",
+    "invitation_create",
+    "invitation_link",
+    "invitation_resend",
+    "invitation_withdraw",
+    "role_add",
+    "role_remove",
+    "second_factor_reset",
+    "verksamhet_start",
+]
