@@ -90,13 +90,14 @@ def pinned(alias: str) -> Iterator[None]:
 
 
 def append_only_tables() -> set[str]:
-    """The access log and every history table (simple_history's, m2m history included)."""
+    """The access log, the stored documents (written once) and every history table
+    (simple_history's, m2m history included)."""
     from django.apps import apps
     from simple_history.models import HistoricalChanges
 
-    from core.models import AccessLog
+    from core.models import AccessLog, Document
 
-    tables = {AccessLog._meta.db_table}
+    tables = {AccessLog._meta.db_table, Document._meta.db_table}
     for model in apps.get_models():
         if issubclass(model, HistoricalChanges):
             tables.add(model._meta.db_table)

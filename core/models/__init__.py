@@ -1,10 +1,12 @@
 from . import devices  # noqa: F401  (history of the second-factor devices)
 from .audit import AccessLog
+from .documents import Document
 from .tenancy import Kommun, Organisation, OrganisationType, Verksamhet
 from .users import Role, RoleAssignment, User
 
 __all__ = [
     "AccessLog",
+    "Document",
     "Kommun",
     "Organisation",
     "OrganisationType",

@@ -279,7 +279,7 @@ class Governance:
                     None,
                     just[0],
                     at(day + DAY * 7) if locked else None,
-                    "",
+                    None,  # no stored PDF: the generator renders none
                     "",
                     1,
                 ),

@@ -154,7 +154,7 @@ def write_governance(self: Governance) -> None:
             "secretary_id",
             "justerare_id",
             "locked_at",
-            "pdf",
+            "document_id",
             "sha256",
             "version",
         ],

@@ -48,7 +48,10 @@ class Protokoll(Versioned):
         verbose_name=_("adjuster (justerare)"),
     )
     locked_at = models.DateTimeField(_("justerat"), null=True, blank=True)
-    pdf = models.FileField(_("PDF"), upload_to="protokoll/", blank=True)
+    # The justerat PDF, stored in the database with its SHA-256 (core.documents).
+    document = models.OneToOneField(
+        "core.Document", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     sha256 = models.CharField(
         _("SHA-256 of the content"), max_length=64, blank=True
     )  # printed in the PDF's footer

@@ -6,7 +6,6 @@ import hashlib
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -14,6 +13,8 @@ from django.utils.translation import gettext as _
 
 from core.audit import save
 from core.concurrency import lock_for_edit
+from core.documents import store_document
+from core.models import Document
 from systembrister.models import Systembrist
 from systembrister.services import systembrist_record_decision
 
@@ -248,10 +249,16 @@ def _lock(protokoll: Protokoll, *, by: Any) -> None:
     protokoll.sha256 = hashlib.sha256(content.encode()).hexdigest()
     data = protokoll_pdf(protokoll)
     protokoll.pdf_sha256 = hashlib.sha256(data).hexdigest()
-    protokoll.pdf.save(
-        f"protokoll-{meeting.ledningsgrupp_id}-{meeting.date:%Y-%m-%d}.pdf",
-        ContentFile(data),
-        save=False,
+    group = meeting.ledningsgrupp
+    # In this transaction: the lock and the stored PDF are committed together or not at all.
+    protokoll.document = store_document(
+        verksamhet=group.verksamhet,
+        kind=Document.Kind.PROTOKOLL,
+        title=f"Protokoll {group.name} {meeting.date:%Y-%m-%d}",
+        date=meeting.date,
+        file_name=f"protokoll-{meeting.ledningsgrupp_id}-{meeting.date:%Y-%m-%d}.pdf",
+        content=data,
+        by=by,
     )
     protokoll.version += 1
     save(protokoll, by=by)

@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpResponse, HttpResponseBase
+from django.http import Http404, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.access import requires
+from core.documents import document_response
 from core.forms import form_page, submit
 from core.http import Request
 from core.query import IdField, QueryForm
@@ -196,10 +197,8 @@ def protokoll_pdf(request: Request, pk: int) -> HttpResponseBase:
     meeting = meeting_for(actor=request.actor, pk=pk)
     protokoll = protokoll_of(meeting=meeting)
     # Only a justerat protokoll has a PDF: a draft's is a 404 to everyone.
-    if protokoll is None or protokoll.locked_at is None or not protokoll.pdf:
+    if protokoll is None or protokoll.locked_at is None or protokoll.document is None:
         raise Http404
-    return FileResponse(
-        protokoll.pdf.open("rb"),
-        content_type="application/pdf",
-        filename=f"protokoll-{meeting.date:%Y-%m-%d}.pdf",
+    return document_response(
+        request, protokoll.document, filename=f"protokoll-{meeting.date:%Y-%m-%d}.pdf"
     )

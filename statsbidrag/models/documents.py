@@ -55,7 +55,10 @@ class Application(Versioned):
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
-    pdf = models.FileField(upload_to="statsbidrag/", blank=True)
+    # The submitted PDF, stored in the database with its SHA-256 (core.documents).
+    document = models.OneToOneField(
+        "core.Document", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     pdf_sha256 = models.CharField(max_length=64, blank=True)
     history = HistoricalRecords()
 
@@ -80,7 +83,10 @@ class Redovisning(Versioned):
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
-    pdf = models.FileField(upload_to="statsbidrag/", blank=True)
+    # The submitted PDF, stored in the database with its SHA-256 (core.documents).
+    document = models.OneToOneField(
+        "core.Document", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     pdf_sha256 = models.CharField(max_length=64, blank=True)
     history = HistoricalRecords()
 

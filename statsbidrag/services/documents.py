@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.audit import save
 from core.concurrency import lock_for_edit
+from core.documents import store_document
+from core.models import Document as StoredDocument
 from statsbidrag.models import Application, DocumentStatus, GrantYear, Redovisning, ReportForm
 from statsbidrag.reports import default_form
 from statsbidrag.reports.documents import (
@@ -112,8 +113,19 @@ def document_submit(
     document.submitted_at = now
     document.submitted_by = by
     document.pdf_sha256 = sha256(pdf)
-    filename = f"{kind}-{grant_year.verksamhet.slug}-{grant_year.year}.pdf"
-    document.pdf.save(filename, ContentFile(pdf), save=False)
+    # In this transaction: the frozen record and its stored PDF are committed together.
+    stored_kind = (
+        StoredDocument.Kind.APPLICATION if kind == APPLICATION else StoredDocument.Kind.REDOVISNING
+    )
+    document.document = store_document(
+        verksamhet=grant_year.verksamhet,
+        kind=stored_kind,
+        title=snapshot.get("title") or content.title,
+        date=timezone.localdate(now),
+        file_name=f"{kind}-{grant_year.verksamhet.slug}-{grant_year.year}.pdf",
+        content=pdf,
+        by=by,
+    )
     document.version += 1
     save(document, by=by)
     return document

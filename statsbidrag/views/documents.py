@@ -7,13 +7,14 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpResponse, HttpResponseBase
+from django.http import Http404, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from core.access import requires
 from core.csvexport import csv_response
+from core.documents import document_response
 from core.forms import form_page, submit
 from core.http import Request
 from core.pdf import pdf_response
@@ -137,10 +138,8 @@ def document_submit(request: Request, year: int, kind: str) -> HttpResponse:
 def document_pdf(request: Request, year: int, kind: str) -> HttpResponseBase:
     gy, doc = _load(request, year, kind)
     filename = f"{kind}-{gy.verksamhet.slug}-{year}"
-    if selectors.is_submitted(doc) and doc.pdf:
-        response = FileResponse(doc.pdf.open("rb"), content_type="application/pdf")
-        response["Content-Disposition"] = f'inline; filename="{filename}.pdf"'
-        return response
+    if selectors.is_submitted(doc) and doc.document is not None:
+        return document_response(request, doc.document, filename=f"{filename}.pdf")
     content = content_for(kind, gy, doc, suppress=True)  # a PDF leaves the verksamhet
     return pdf_response(render_document_pdf(content), filename)
 

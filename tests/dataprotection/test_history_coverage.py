@@ -12,7 +12,9 @@ from dataprotection.services import gallring_run
 from tests.core.factories import kommun
 
 DOMAIN_APPS = ["core", "clients", "systembrister", "dataprotection", "ledningsgrupp", "statsbidrag"]
-WITHOUT_HISTORY = {"core.accesslog", "core.kommun"}  # append-only log; reference data
+# Append-only log; reference data; stored documents (written once, never changed: a history
+# would only hold a second copy of every PDF).
+WITHOUT_HISTORY = {"core.accesslog", "core.kommun", "core.document"}
 # Django's own permission machinery on the user (unused: access comes from RoleAssignment).
 AUTH_M2M = {"core.User.groups", "core.User.user_permissions"}
 

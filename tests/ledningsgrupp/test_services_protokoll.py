@@ -136,11 +136,15 @@ def test_justering_locks_stores_pdf_and_refuses_later_edits(
         Signature.Kind.CHAIR,
         Signature.Kind.JUSTERARE,
     }
-    data = protokoll.pdf.read()
+    # The PDF is stored in the database, its SHA-256 beside it and on the protokoll.
+    document = protokoll.document
+    data = bytes(document.content)
     assert data.startswith(b"%PDF")
     import hashlib
 
-    assert hashlib.sha256(data).hexdigest() == protokoll.pdf_sha256
+    assert hashlib.sha256(data).hexdigest() == protokoll.pdf_sha256 == document.sha256
+    assert document.size == len(data) and document.kind == "protokoll"
+    assert document.verksamhet_id == meeting.ledningsgrupp.verksamhet_id
     assert len(protokoll.sha256) == 64
 
     p.refresh_from_db()

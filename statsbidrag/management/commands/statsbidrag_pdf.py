@@ -14,6 +14,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from core.documents import DocumentCorrupt, read_document
 from core.models import Verksamhet
 from statsbidrag.models import DocumentStatus, GrantYear
 from statsbidrag.reports.documents import APPLICATION, REDOVISNING, content_for, render_document_pdf
@@ -41,9 +42,15 @@ class Command(BaseCommand):
         kind = options["kind"]
         document = document_of(kind, grant_year)
         started = time.perf_counter()
-        if document is not None and document.status == DocumentStatus.SUBMITTED and document.pdf:
-            with document.pdf.open("rb") as f:
-                data = f.read()
+        if (
+            document is not None
+            and document.status == DocumentStatus.SUBMITTED
+            and document.document is not None
+        ):
+            try:
+                data = read_document(document.document)
+            except DocumentCorrupt as exc:
+                raise CommandError(f"The stored PDF is damaged: {exc}") from exc
             how = "stored (submitted)"
         else:
             data = render_document_pdf(content_for(kind, grant_year, document, suppress=True))
