@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog  # noqa: F401
 
-from core.views import auth, dashboard, history, pages
+from core.views import auth, dashboard, health, history, pages
 
 urlpatterns = [
     path("", dashboard.dashboard, name="dashboard"),
@@ -25,6 +25,7 @@ urlpatterns = [
     path("historik/", history.history_recent, name="history_recent"),
     path("historik/<str:label>/<int:pk>/", history.history_object, name="history_object"),
     path("tillganglighet/", pages.accessibility, name="accessibility"),
+    path("halsa/", health.health, name="health"),
     path("klienter/", include("clients.urls")),
     path("systembrister/", include("systembrister.urls")),
     path("ledningsgrupp/", include("ledningsgrupp.urls")),

@@ -112,6 +112,8 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     "data.import": LEADERS,
     "data.export": frozenset({ADMIN}),
     "users.manage": frozenset({ADMIN}),
+    # The scheduler's job log (jobs/): the last runs and any failure.
+    "jobs.view": frozenset({ADMIN}),
 }
 
 ObjectRule = Callable[["Actor", Any], bool]

@@ -1,4 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from .views import log
 
 app_name = "jobs"
-urlpatterns: list = []
+urlpatterns = [
+    path("", log.job_log, name="log"),
+]

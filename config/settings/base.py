@@ -38,6 +38,8 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "csp",
+    # The scheduler's queue in the same PostgreSQL (jobs/tasks.py, docs/operations.md).
+    "procrastinate.contrib.django",
     "core",
     "clients",
     "systembrister",
@@ -56,6 +58,8 @@ if importlib.util.find_spec("devtools") is not None:
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before anything that reads the session or the user: a stopped database is a static 503.
+    "core.outage.DatabaseOutageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -111,7 +115,15 @@ def database_settings(base_dir: Path) -> dict:
         owner = {**env.db("DATABASE_OWNER_URL"), "CONN_MAX_AGE": 0}
     else:
         owner = dict(default)
-    return {"default": default, "owner": owner}
+    return {"default": resilient(default), "owner": resilient(owner)}
+
+
+def resilient(database: dict) -> dict:
+    """A stopped server costs a request DB_CONNECT_TIMEOUT seconds at most (then the static
+    503 of core/outage.py), and a connection it broke is replaced on the next request
+    instead of failing it (the health check runs before a kept connection is reused)."""
+    options = {**database.get("OPTIONS", {}), "connect_timeout": env.int("DB_CONNECT_TIMEOUT", 5)}
+    return {**database, "CONN_HEALTH_CHECKS": True, "OPTIONS": options}
 
 
 DATABASES = database_settings(BASE_DIR)
@@ -241,6 +253,14 @@ SIMPLE_HISTORY_REVERT_DISABLED = True
 
 # Counts below this are shown as "färre än N" in anything that leaves the verksamhet.
 SMALL_COUNT_THRESHOLD = env.int("SMALL_COUNT_THRESHOLD", default=5)
+
+# The scheduler (jobs/, docs/operations.md "Jobs that run by themselves"). The nightly backup
+# runs only where BACKUP_DIR is set; e-mails link to SITE_URL's dashboard.
+BACKUP_DIR = env.str("BACKUP_DIR", default="")
+BACKUP_KEEP_DAYS = env.int("BACKUP_KEEP_DAYS", default=14)
+JOBS_MAX_ATTEMPTS = env.int("JOBS_MAX_ATTEMPTS", default=3)
+JOBS_RETRY_SECONDS = env.int("JOBS_RETRY_SECONDS", default=600)
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 
 LOGGING = {
     "version": 1,

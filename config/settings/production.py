@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import env, resilient
 
 for _name in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "DATABASE_OWNER_URL"):
     if not env.str(_name, default=""):
@@ -15,8 +15,10 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
 # The app connects as a role that may only read and write; the owner role migrates and
 # removes what gallring and erasure must remove (docs/operations.md, Database roles).
 DATABASES = {
-    "default": {**env.db("DATABASE_URL"), "CONN_MAX_AGE": env.int("CONN_MAX_AGE", default=60)},
-    "owner": {**env.db("DATABASE_OWNER_URL"), "CONN_MAX_AGE": 0},
+    "default": resilient(
+        {**env.db("DATABASE_URL"), "CONN_MAX_AGE": env.int("CONN_MAX_AGE", default=60)}
+    ),
+    "owner": resilient({**env.db("DATABASE_OWNER_URL"), "CONN_MAX_AGE": 0}),
 }
 if DATABASES["default"]["USER"] == DATABASES["owner"]["USER"]:
     raise ImproperlyConfigured(

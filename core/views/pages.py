@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+import sys
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from core.access import public
+from core.outage import is_outage, outage_response
 
 
 @public
@@ -25,4 +28,8 @@ def error_404(request: HttpRequest, exception: Exception | None = None) -> HttpR
 
 
 def error_500(request: HttpRequest) -> HttpResponse:
+    # Django calls this inside its except block: the database going away mid-request is the
+    # outage page, which needs no template or session (core/outage.py).
+    if is_outage(sys.exc_info()[1]):
+        return outage_response()
     return render(request, "500.html", status=500)

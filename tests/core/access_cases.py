@@ -32,6 +32,7 @@ def cases(world):  # type: ignore[no-untyped-def]
             kwargs={"label": "core.organisation", "pk": world.orgs["fk"].pk},
         ),
         Case("accessibility", statuses(200, anonymous=200)),
+        Case("health", statuses(200, anonymous=200)),
         Case("admin:index", statuses(302)),
         Case("admin:core_user_changelist", statuses(302)),
     ]

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from tests.access import Case
+from tests.access import Case, only
 
 
 def cases(world) -> list[Case]:  # type: ignore[no-untyped-def]
-    return []
+    return [Case("jobs:log", only({"admin": 200}))]
