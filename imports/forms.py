@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import ImportKind
+
+
+class UploadForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("What the file holds"),
+        choices=[("", "---------"), *ImportKind.choices],
+        error_messages={"required": _("Choose what the file holds.")},
+    )
+    file = forms.FileField(
+        label=_("File"),
+        help_text=_("An Excel workbook (.xlsx) or a CSV file (semicolon or comma, UTF-8)."),
+        error_messages={
+            "required": _("Choose the file to import."),
+            "empty": _("The file is empty."),
+            "invalid": _("Choose the file to import."),
+        },
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv"}),
+    )
+
+    def clean_file(self):  # type: ignore[no-untyped-def]
+        upload = self.cleaned_data["file"]
+        name = (upload.name or "").lower()
+        if not name.endswith((".xlsx", ".csv")):
+            raise forms.ValidationError(_("Choose an .xlsx or a .csv file."))
+        return upload

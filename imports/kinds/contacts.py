@@ -1,0 +1,288 @@
+"""Kontakter: one row a contact with a client (date, type, minutes, organisations).
+
+Natural key: client + date + type + minutes. A contacts file runs to 100 000 rows, too many
+for ``contact_log``'s few queries each, so rows are checked here with the rules it applies
+(the type, no future date, the verksamhet's organisations, ``Consent.is_valid_on`` for every
+organisation unless the contact does not concern the client's personal data; the consents
+read once) and written in batches with their history rows. A row these checks refuse is
+handed to ``contact_log`` itself inside a savepoint, so the reason the user reads is the
+service's own and the service stays the judge.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from collections.abc import Hashable
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from clients import personnummer as pnr_rules
+from clients import services
+from clients.models import Client, Consent, Contact, ContactType
+from core.models import Organisation, Verksamhet
+
+from .. import values
+from ..engine import Context, Kind, Outcome
+from .common import cleaned, find_organisations, organisation_lookup
+
+CLIENT = "Klient"
+BORN = "Födelseår"
+DATE = "Datum"
+TYPE = "Typ"
+MINUTES = "Minuter"
+ORGS = "Organisationer"
+NO_PD = "Rör inte klientens personuppgifter"
+NOTE = "Anteckning"
+
+BATCH = 2000
+
+
+@dataclass
+class ContactRow:
+    client_id: int
+    client_alias: str
+    date: datetime.date
+    type: str
+    minutes: int | None
+    organisations: list[Organisation]
+    no_personal_data: bool
+    note: str
+
+
+class ContactKind(Kind):
+    name = "kontakter"
+    sheet_title = "Kontakter"
+    columns = [CLIENT, BORN, DATE, TYPE, MINUTES, ORGS, NO_PD, NOTE]
+    required = [CLIENT, DATE, TYPE]
+    field_columns = {
+        "client": CLIENT,
+        "date": DATE,
+        "type": TYPE,
+        "duration_minutes": MINUTES,
+        "organisations": ORGS,
+        "no_personal_data": NO_PD,
+        "note": NOTE,
+    }
+    savepoint = False
+
+    def __init__(self, ctx: Context) -> None:
+        super().__init__(ctx)
+        v = ctx.verksamhet
+        self.types = values.choices(ContactType)
+        self.orgs = organisation_lookup(v)
+        self.by_pnr: dict[str, int] = {}
+        self.by_alias: dict[str, list[tuple[int, int | None]]] = defaultdict(list)
+        self.alias_of: dict[int, str] = {}
+        self.restricted: set[int] = set()
+        rows = Client.objects.filter(verksamhet=v).values_list(
+            "pk", "alias", "birth_year", "personnummer", "restricted_at"
+        )
+        for pk, alias, born, pnr, restricted_at in rows:
+            if pnr:
+                self.by_pnr[pnr] = pk
+            self.by_alias[" ".join(alias.split()).casefold()].append((pk, born))
+            self.alias_of[pk] = alias
+            if restricted_at is not None:
+                self.restricted.add(pk)
+        self.known: set[Hashable] = set(
+            Contact.objects.filter(client__verksamhet=v).values_list(
+                "client_id", "date", "type", "duration_minutes"
+            )
+        )
+        self.consents: dict[int, list[Consent]] = defaultdict(list)
+        for consent in Consent.objects.filter(client__verksamhet=v).only(
+            "client_id", "organisation_id", "valid_from", "valid_until", "withdrawn_on"
+        ):
+            self.consents[consent.client_id].append(consent)
+        self.batch: list[tuple[Contact, list[Organisation]]] = []
+        self.today = timezone.localdate()
+
+    def _client(self, raw: Any, born_raw: Any) -> int:
+        value = values.text(raw)
+        if not value:
+            raise values.CellError(CLIENT, _("Name the client: alias or personnummer."))
+        if any(ch.isdigit() for ch in value) and not any(ch.isalpha() for ch in value):
+            try:
+                pnr = pnr_rules.normalise(value)
+            except ValidationError as exc:
+                raise values.CellError(CLIENT, " ".join(exc.messages)) from None
+            if pnr in self.by_pnr:
+                return self.by_pnr[pnr]
+            raise values.CellError(
+                CLIENT,
+                _("No client of this PO service has the personnummer “%(value)s”.")
+                % {"value": value},
+            )
+        matches = self.by_alias.get(" ".join(value.split()).casefold(), [])
+        born = values.integer(born_raw, BORN, low=1, high=9999)
+        if born is not None:
+            matches = [m for m in matches if m[1] == born]
+        if not matches:
+            raise values.CellError(
+                CLIENT, _("No client of this PO service is called “%(value)s”.") % {"value": value}
+            )
+        if len(matches) > 1:
+            raise values.CellError(
+                CLIENT,
+                _(
+                    "Several clients are called “%(value)s”: give the birth year or the "
+                    "personnummer."
+                )
+                % {"value": value},
+            )
+        return matches[0][0]
+
+    def parse(self, cell: Any) -> ContactRow:
+        client_id = self._client(cell(CLIENT), cell(BORN))
+        day = values.date(cell(DATE), DATE)
+        if day is None:
+            raise values.CellError(DATE, _("Give the date of the contact."))
+        raw_type = values.text(cell(TYPE))
+        if not raw_type:
+            raise values.CellError(TYPE, _("Choose the type of contact."))
+        kind = self.types.get(
+            raw_type,
+            TYPE,
+            unknown=_("“%(value)s” is not one of the allowed values (see the template)."),
+        )
+        return ContactRow(
+            client_id=client_id,
+            client_alias=self.alias_of[client_id],
+            date=day,
+            type=kind,
+            minutes=values.integer(cell(MINUTES), MINUTES, low=0, high=24 * 60),
+            organisations=find_organisations(self.orgs, cell(ORGS), ORGS),
+            no_personal_data=values.yes_no(cell(NO_PD), NO_PD),
+            note=cleaned(cell(NOTE), NOTE, max_length=2000),
+        )
+
+    def key(self, parsed: ContactRow) -> tuple[Hashable, str]:
+        return (parsed.client_id, parsed.date, parsed.type, parsed.minutes), DATE
+
+    def exists(self, key: Hashable) -> bool:
+        return key in self.known
+
+    def _passes(self, parsed: ContactRow) -> bool:
+        """``contact_log``'s rules, on what was read once."""
+        if parsed.type not in ContactType.values or parsed.date > self.today:
+            return False
+        verksamhet_id = self.ctx.verksamhet.pk
+        if any(o.verksamhet_id != verksamhet_id for o in parsed.organisations):
+            return False
+        if parsed.no_personal_data:
+            return True
+        consents = self.consents.get(parsed.client_id, [])
+        return all(
+            any(c.organisation_id == o.pk and c.is_valid_on(parsed.date) for c in consents)
+            for o in parsed.organisations
+        )
+
+    def create(self, parsed: ContactRow, row: int) -> None:
+        if parsed.client_id in self.restricted:
+            raise ValidationError(
+                {"client": _("Processing of this client's data is restricted: it is read only.")}
+            )
+        if not self._passes(parsed):
+            # The service decides and words the refusal; nothing it wrote is kept.
+            with transaction.atomic():
+                services.contact_log(
+                    client=Client.objects.get(pk=parsed.client_id),
+                    by=self.ctx.by,
+                    date=parsed.date,
+                    type=parsed.type,
+                    organisations=parsed.organisations,
+                    duration_minutes=parsed.minutes,
+                    note=parsed.note,
+                    no_personal_data=parsed.no_personal_data,
+                )
+                transaction.set_rollback(True)
+        contact = Contact(
+            client_id=parsed.client_id,
+            by=self.ctx.by,
+            date=parsed.date,
+            type=parsed.type,
+            duration_minutes=parsed.minutes,
+            note=parsed.note,
+            no_personal_data=parsed.no_personal_data,
+        )
+        self.batch.append((contact, parsed.organisations))
+        if len(self.batch) >= BATCH:
+            self._write()
+
+    def flush(self, outcome: Outcome) -> None:
+        self._write()
+
+    def _write(self) -> None:
+        batch, self.batch = self.batch, []
+        if not batch or self.ctx.dry_run:
+            return
+        contacts = Contact.objects.bulk_create([c for c, _orgs in batch])
+        history = Contact.history.bulk_history_create(contacts, default_user=self.ctx.by)
+        through = Contact.organisations.through
+        links, records = [], []
+        for (contact, orgs), record in zip(batch, history, strict=True):
+            for org in orgs:
+                links.append(through(contact_id=contact.pk, organisation_id=org.pk))
+                records.append(record)
+        links = through.objects.bulk_create(links)
+        # The history of the links, as organisations.set() would have written it.
+        m2m_history = next(
+            r.related_model
+            for r in Contact.history.model._meta.related_objects
+            if r.field.name == "history"
+        )
+        m2m_history.objects.bulk_create(
+            m2m_history(
+                history=record,
+                id=link.pk,
+                contact_id=link.contact_id,
+                organisation_id=link.organisation_id,
+            )
+            for link, record in zip(links, records, strict=True)
+        )
+
+    def describe_header(self) -> list[str]:
+        return [CLIENT, DATE, TYPE, MINUTES, ORGS]
+
+    def describe(self, parsed: ContactRow) -> list[str]:
+        return [
+            parsed.client_alias,
+            parsed.date.isoformat(),
+            str(ContactType(parsed.type).label),
+            "" if parsed.minutes is None else str(parsed.minutes),
+            "; ".join(o.name for o in parsed.organisations),
+        ]
+
+    @classmethod
+    def allowed_values(cls, verksamhet: Verksamhet | None) -> list[tuple[str, str]]:
+        orgs = (
+            "; ".join(
+                Organisation.objects.filter(verksamhet=verksamhet, active=True).values_list(
+                    "name", flat=True
+                )
+            )
+            if verksamhet
+            else ""
+        )
+        return [
+            (CLIENT, _("Required. The client's alias or personnummer.")),
+            (BORN, _("Optional: tells apart clients with the same alias.")),
+            (
+                DATE,
+                _("Required. For example 2025-03-01 or 1/3/2025 (day first), or an Excel date."),
+            ),
+            (TYPE, "; ".join(values.labels(ContactType))),
+            (MINUTES, _("Optional. A whole number.")),
+            (ORGS, orgs or _("The names in the organisation register, separated by semicolons.")),
+            (NO_PD, _("Ja or Nej (Nej if empty).")),
+            (
+                _("Already imported"),
+                _("A contact with the same client, date, type and minutes is not imported again."),
+            ),
+        ]
