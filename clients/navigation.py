@@ -22,6 +22,7 @@ from .models import (
     Goal,
     Need,
     Step,
+    Task,
     Uppdrag,
 )
 
@@ -45,6 +46,7 @@ track(Need, "client__verksamhet", client="client")
 track(ActionPlan, "client__verksamhet", client="client")
 track(Goal, "plan__client__verksamhet", client="plan__client")
 track(Step, "goal__plan__client__verksamhet", client="goal__plan__client")
+track(Task, "client__verksamhet", client="client")
 
 
 @dashboard

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import consent, contacts, lists, plan, records, tasks, uppdrag
+from .views import consent, contacts, history, lists, plan, quick, records, tasks, uppdrag
 
 app_name = "clients"
 urlpatterns = [
@@ -13,6 +13,7 @@ urlpatterns = [
     path("uppgifter/<int:tpk>/klar/", tasks.task_done, name="task_done"),
     path("<int:pk>/", records.client_detail, name="detail"),
     path("<int:pk>/andra/", records.client_edit, name="edit"),
+    path("<int:pk>/historik/", history.client_history, name="history"),
     path("<int:pk>/uppdrag/", uppdrag.uppdrag_page, name="uppdrag"),
     path("<int:pk>/uppdrag/starta/<str:step>/", uppdrag.uppdrag_advance, name="uppdrag_advance"),
     path("<int:pk>/uppdrag/avsluta/", uppdrag.uppdrag_end, name="uppdrag_end"),
@@ -36,6 +37,7 @@ urlpatterns = [
     ),
     path("<int:pk>/kontakter/", contacts.contacts, name="contacts"),
     path("<int:pk>/kontakter/ny/", contacts.contact_create, name="contact_create"),
+    path("<int:pk>/kontakter/snabb/", quick.contact_quick, name="contact_quick"),
     path("<int:pk>/kontakter/<int:cpk>/stryk/", contacts.contact_strike, name="contact_strike"),
     path("<int:pk>/plan/", plan.plan_page, name="plan"),
     path("<int:pk>/plan/andra/", plan.plan_edit, name="plan_edit"),

@@ -8,10 +8,15 @@ client itself): their history shows client data, so reading it writes an access-
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import models
+from django.db.models import Value
+
+if TYPE_CHECKING:
+    from core.history_render import Summary
 
 
 @dataclass(frozen=True)
@@ -19,6 +24,9 @@ class Tracked:
     model: type[models.Model]
     verksamhet_path: str  # lookup from the model to the verksamhet id, e.g. "client__verksamhet"
     client_path: str | None = None  # lookup to the client id, for a client's records
+    # A frozen document: (record, previous record) -> what its entry says, or None for an
+    # ordinary change (core/history_render.py).
+    summary: Callable[[Any, Any], Summary | None] | None = None
 
     @property
     def label(self) -> str:
@@ -45,36 +53,24 @@ class Tracked:
 TRACKED: dict[str, Tracked] = {}
 
 
-def track(model: type[models.Model], verksamhet_path: str, *, client: str | None = None) -> None:
-    TRACKED[model._meta.label_lower] = Tracked(model, verksamhet_path, client)
+def track(
+    model: type[models.Model],
+    verksamhet_path: str,
+    *,
+    client: str | None = None,
+    summary: Callable[[Any, Any], Summary | None] | None = None,
+) -> None:
+    TRACKED[model._meta.label_lower] = Tracked(model, verksamhet_path, client, summary)
 
 
-def readable_changes(record: Any) -> list[dict[str, Any]]:
-    """Field-by-field changes of one history record against the one before it."""
-    previous = record.prev_record
-    model = record.instance_type
-    if previous is None:
-        return [{"field": model._meta.verbose_name, "old": "", "new": "", "created": True}]
-    delta = record.diff_against(previous)
-    rows = []
-    for change in delta.changes:
-        try:
-            field = model._meta.get_field(change.field)
-        except Exception:  # noqa: BLE001 - m2m or removed fields
-            field = None
-        label = getattr(field, "verbose_name", change.field)
-        rows.append(
-            {"field": label, "old": _display(field, change.old), "new": _display(field, change.new)}
-        )
-    return rows
-
-
-def _display(field: Any, value: Any) -> Any:
-    if value in (None, ""):
-        return "–"
-    choices = getattr(field, "flatchoices", None)
-    if choices:
-        return dict(choices).get(value, value)
-    if isinstance(value, list):
-        return ", ".join(str(v) for v in value) or "–"
-    return value
+def merged(queries: dict[str, models.QuerySet[Any]]) -> models.QuerySet[Any]:
+    """The keys (date, history id, model label) of several models' history rows, newest
+    first, as one query: a page of it is a slice, its length one count."""
+    keyed = [
+        qs.order_by()
+        .annotate(tracked_label=Value(label))
+        .values_list("history_date", "history_id", "tracked_label")
+        for label, qs in queries.items()
+    ]
+    first, *rest = keyed  # every caller asks for at least one kind
+    return first.union(*rest, all=True).order_by("-history_date", "-history_id")

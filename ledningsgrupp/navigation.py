@@ -5,10 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.access import ANONYMOUS, Actor
 from core.history import track
+from core.history_render import Summary
 from core.labels import labels_of
 from core.registry import DashboardSection, dashboard, nav
 
@@ -37,7 +39,21 @@ track(MemberOrganisation, "ledningsgrupp__verksamhet")
 track(Representative, "member_organisation__ledningsgrupp__verksamhet")
 track(SeatOffer, "ledningsgrupp__verksamhet")
 track(Meeting, "ledningsgrupp__verksamhet")
-track(Protokoll, "meeting__ledningsgrupp__verksamhet")
+
+
+def _justerat(record: Any, previous: Any) -> Summary | None:
+    """The justerat protokoll is a frozen document: its entry links the PDF."""
+    if record.locked_at is None or (previous is not None and previous.locked_at is not None):
+        return None
+    meeting = record.meeting
+    return Summary(
+        _("The minutes of %(date)s were approved (justerat)") % {"date": meeting.date.isoformat()},
+        url=reverse("ledningsgrupp:protokoll_pdf", args=[meeting.pk]),
+        link_label="PDF",
+    )
+
+
+track(Protokoll, "meeting__ledningsgrupp__verksamhet", summary=_justerat)
 track(Paragraph, "ledningsgrupp__verksamhet")
 track(ActionItem, "ledningsgrupp__verksamhet")
 track(RefusedEdit, "protokoll__meeting__ledningsgrupp__verksamhet")

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 
 from core.access import ANONYMOUS, Actor
 from core.history import track
+from core.history_render import Summary
 from core.registry import DashboardSection, dashboard, nav
 
 from .models import (
@@ -36,8 +37,37 @@ track(CoFinancing, "grant_year__verksamhet")
 track(Decision, "grant_year__verksamhet")
 track(Payment, "grant_year__verksamhet")
 track(Repayment, "grant_year__verksamhet")
-track(Application, "grant_year__verksamhet")
-track(Redovisning, "grant_year__verksamhet")
+
+
+def _submitted(kind: str, name: Any) -> Any:
+    """A submitted document's history entry: "Ansökan 2026 skickades in (PDF)", not its
+    frozen content."""
+
+    def summary(record: Any, previous: Any) -> Summary | None:
+        if record.status != DocumentStatus.SUBMITTED:
+            return None
+        if previous is not None and previous.status == DocumentStatus.SUBMITTED:
+            return None  # a later save of the frozen document changes none of its content
+        year = record.grant_year.year
+        return Summary(
+            name % {"year": year},
+            url=reverse("statsbidrag:document_pdf", args=[year, kind]),
+            link_label="PDF",
+        )
+
+    return summary
+
+
+track(
+    Application,
+    "grant_year__verksamhet",
+    summary=_submitted("ansokan", gettext_lazy("Application %(year)s was submitted")),
+)
+track(
+    Redovisning,
+    "grant_year__verksamhet",
+    summary=_submitted("redovisning", gettext_lazy("Redovisning %(year)s was submitted")),
+)
 
 
 @dashboard

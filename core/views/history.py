@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from itertools import islice
 from typing import Any
 
 from django import forms
@@ -13,19 +12,13 @@ from django.shortcuts import render
 
 from core.access import requires
 from core.audit import log_access
-from core.history import TRACKED, Tracked, readable_changes
+from core.history import TRACKED, Tracked, merged
+from core.history_render import Entry, entries, page_entries
 from core.http import Request
 from core.query import QueryForm
 
-PER_MODEL = 50
-
-
-def _row(record: Any) -> dict[str, Any]:
-    return {
-        "record": record,
-        "label": record.instance_type._meta.label_lower,
-        "changes": readable_changes(record),
-    }
+PER_PAGE = 50
+OBJECT_ROWS = 200
 
 
 class HistoryQuery(QueryForm):
@@ -39,23 +32,16 @@ def history_recent(request: Request) -> HttpResponse:
     assert verksamhet is not None  # requires() lets no one without one in
     only = HistoryQuery.read(request)["typ"] or ""
     tracked = [t for t in TRACKED.values() if not only or t.label == only]
-    records: list[Any] = []
-    for t in tracked:
-        qs = (
-            t.history()
-            .filter(**{f"{t.verksamhet_path}_id": verksamhet.pk})
-            .select_related("history_user")
-            .order_by("-history_date")[:PER_MODEL]
-        )
-        records.extend(qs)
-    records.sort(key=lambda r: r.history_date, reverse=True)
-    page = Paginator(records, 50).get_page(request.GET.get("sida"))
-    rows = [_row(r) for r in islice(page.object_list, 50)]
+    keys = merged(
+        {t.label: t.history().filter(**{f"{t.verksamhet_path}_id": verksamhet.pk}) for t in tracked}
+    )
+    page = Paginator(keys, PER_PAGE).get_page(request.GET.get("sida"))
+    rows = page_entries(list(page.object_list))
     choices = sorted(
         ((t.label, t.model._meta.verbose_name_plural) for t in TRACKED.values()),
         key=lambda c: str(c[1]),
     )
-    if any(TRACKED[row["label"]].client_path is not None for row in rows):
+    if any(TRACKED[row.label].client_path is not None for row in rows):
         # Old and new values of client records: one row for the page (the clients on it are
         # many, and a row each would be a write per change shown).
         log_access(
@@ -85,13 +71,14 @@ def history_object(request: Request, label: str, pk: int) -> HttpResponse:
         found = found.annotate(read_client_id=F(t.client_path))
     obj = found.first()
     records = t.history().filter(id=pk, **{f"{t.verksamhet_path}_id": verksamhet.pk})
-    records = records.select_related("history_user").order_by("-history_date")
-    if obj is None and not records.exists():
+    records = records.order_by("-history_date", "-history_id")
+    rows: list[Entry] = entries(list(records[:OBJECT_ROWS]))
+    if obj is None and not rows:
         raise Http404
-    rows = [_row(r) for r in records[:200]]
     if t.client_path is not None:
         _log_client_read(request, t, pk, obj, records)
-    return render(request, "core/history_object.html", {"rows": rows, "obj": obj, "tracked": t})
+    name = rows[0].name if rows else ""
+    return render(request, "core/history_object.html", {"rows": rows, "name": name, "tracked": t})
 
 
 def _log_client_read(request: Request, t: Tracked, pk: int, obj: Any, records: Any) -> None:

@@ -42,6 +42,7 @@ def cases(world):  # type: ignore[no-untyped-def]
     gets = [
         ("clients:detail", c),
         ("clients:edit", c),
+        ("clients:history", c),
         ("clients:uppdrag", c),
         ("clients:uppdrag_advance", {**c, "step": "aktivt"}),
         ("clients:uppdrag_end", c),
@@ -57,6 +58,7 @@ def cases(world):  # type: ignore[no-untyped-def]
         ("clients:fullmakt_withdraw", {**c, "fpk": f["fullmakt"].pk}),
         ("clients:contacts", c),
         ("clients:contact_create", c),
+        ("clients:contact_quick", c),
         ("clients:contact_strike", {**c, "cpk": f["contact"].pk}),
         ("clients:plan", c),
         ("clients:plan_edit", c),
@@ -70,7 +72,7 @@ def cases(world):  # type: ignore[no-untyped-def]
         ("clients:step_edit", {**c, "spk": f["step"].pk}),
     ]
     no_post = {"clients:detail", "clients:uppdrag", "clients:consents", "clients:contacts"}
-    no_post |= {"clients:plan", "clients:plan_pdf", "clients:agreement_pdf"}
+    no_post |= {"clients:plan", "clients:plan_pdf", "clients:agreement_pdf", "clients:history"}
     for name, kwargs in gets:
         result.append(Case(name, OBJECT, kwargs=kwargs))
         if name not in no_post:
