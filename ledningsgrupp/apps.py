@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 
@@ -15,5 +16,9 @@ class LedningsgruppConfig(AppConfig):
 
         # The systembrister app's report page puts reports on this app's agendas.
         agenda.provide(
-            agenda.Agenda(upcoming_meetings=upcoming_meetings, put_on=agenda_systembrist_add)
+            agenda.Agenda(
+                upcoming_meetings=upcoming_meetings,
+                put_on=agenda_systembrist_add,
+                meeting_url=lambda meeting: reverse("ledningsgrupp:meeting", args=[meeting.pk]),
+            )
         )

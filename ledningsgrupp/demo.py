@@ -169,8 +169,16 @@ def _held_meeting(
         if key == "af" and n % 2 == 1:
             status = AttendanceStatus.PRESENT
         rows.append((rep, status, substitute))
-    services.attendance_record(meeting=meeting, by=lead, rows=rows)
-    justerare = reps["af"] if n % 2 == 0 else reps["kommun"]
+    services.attendance_record(
+        meeting=meeting,
+        by=lead,
+        rows=rows,
+        staff=[lead, world.users["ombud_anna"]] if n % 2 == 0 else [lead],
+        guests=[("Maria Lund", "Brukarrådet")] if n % 3 == 0 else [],
+    )
+    present = {rep.pk for rep, status, _ in rows if status == AttendanceStatus.PRESENT}
+    # The justerare is elected among those present (the chair, FK, and kommun always are).
+    justerare = reps["af"] if n % 2 == 0 and reps["af"].pk in present else reps["kommun"]
     add = services.paragraph_add
     add(
         meeting=meeting,

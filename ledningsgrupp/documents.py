@@ -14,7 +14,15 @@ from icalendar import Calendar, Event
 from core.pdf import render_pdf
 
 from .models import Meeting, Protokoll, Signature
-from .selectors import agenda_of, attendance_of, paragraphs_of, quorum_for, representatives_on
+from .selectors import (
+    agenda_of,
+    attendance_lists,
+    attendance_of,
+    others_present_of,
+    paragraphs_of,
+    quorum_for,
+    representatives_on,
+)
 
 
 def agenda_pdf(meeting: Meeting) -> bytes:
@@ -85,7 +93,10 @@ def protokoll_content(protokoll: Protokoll) -> str:
             for a in attendance_of(meeting=meeting)
         ],
         "chair": protokoll.chair.display_name if protokoll.chair else None,
-        "secretary": protokoll.secretary.display_name if protokoll.secretary else None,
+        "secretary": protokoll.secretary_name or None,
+        "others_present": [
+            [o.display_name, o.capacity] for o in others_present_of(meeting=meeting)
+        ],
         "justerare": protokoll.justerare.display_name if protokoll.justerare else None,
         "paragraphs": [
             {
@@ -119,6 +130,9 @@ def protokoll_pdf(protokoll: Protokoll) -> bytes:
             "meeting": meeting,
             "group": meeting.ledningsgrupp,
             "attendance": attendance,
+            "lists": attendance_lists(
+                attendance=attendance, others=others_present_of(meeting=meeting)
+            ),
             "quorum": quorum_for(meeting=meeting, attendance=attendance),
             "paragraphs": paragraphs_of(protokoll=protokoll),
             "chair_signature": signatures.get(Signature.Kind.CHAIR),

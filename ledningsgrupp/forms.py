@@ -36,8 +36,12 @@ def choices_of(form: forms.BaseForm, name: str) -> forms.ModelChoiceField:
 
 
 class RepresentativeChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Any) -> str:
+    @staticmethod
+    def name_of(obj: Any) -> str:
         return f"{obj.display_name} ({obj.member_organisation.organisation.name})"
+
+    def label_from_instance(self, obj: Any) -> str:
+        return self.name_of(obj)
 
 
 class DateInput(forms.DateInput):
@@ -131,13 +135,28 @@ class AgendaItemForm(TextLimitsMixin, forms.Form):
 
 
 class AttendanceForm(TextLimitsMixin, forms.Form):
-    """One status and substitute field per representative."""
+    """One status and substitute field per representative; then the others present."""
+
+    staff = forms.ModelMultipleChoiceField(
+        label=_("Staff present (samordnare, ombud)"),
+        queryset=User.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    guests = forms.CharField(
+        label=_("Invited guests present"),
+        help_text=_("One per line: name, then a comma and their role or organisation."),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
 
     def __init__(
         self,
         *args: Any,
         representatives: list[Representative],
         current: dict[int, Any],
+        staff: Any,
+        others: list[Any],
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
@@ -155,6 +174,25 @@ class AttendanceForm(TextLimitsMixin, forms.Form):
                 max_length=200,
                 initial=row.substitute_name if row else "",
             )
+        staff_field = self.fields["staff"]
+        assert isinstance(staff_field, forms.ModelMultipleChoiceField)
+        staff_field.queryset = staff
+        staff_field.initial = [o.user_id for o in others if o.user_id]
+        self.fields["guests"].initial = "\n".join(
+            f"{o.name}, {o.capacity}" if o.capacity else o.name for o in others if not o.user_id
+        )
+        # The others come after the representatives on the page.
+        self.order_fields([k for k in self.fields if k not in ("staff", "guests")])
+
+    def clean_guests(self) -> list[tuple[str, str]]:
+        guests = []
+        for line in self.cleaned_data["guests"].splitlines():
+            name, _sep, capacity = line.partition(",")
+            if len(name.strip()) > 200 or len(capacity.strip()) > 200:
+                raise forms.ValidationError(_("Write at most 200 characters per name and role."))
+            if name.strip():
+                guests.append((name.strip(), capacity.strip()))
+        return guests
 
     def rows(self) -> list[tuple[Representative, str, str]]:
         return [
@@ -171,18 +209,63 @@ class AttendanceForm(TextLimitsMixin, forms.Form):
 
 
 class ProtokollSetupForm(TextLimitsMixin, VersionedFormMixin, forms.ModelForm):
+    """Chair and justerare among the representatives present with a login; the secretary a
+    representative present or the samordnare."""
+
+    minutes_by = forms.ChoiceField(label=_("Secretary"), required=False)
+
     class Meta:
         model = Protokoll
-        fields = ["chair", "secretary", "justerare"]
+        fields = ["chair", "justerare"]
         field_classes = dict.fromkeys(fields, RepresentativeChoiceField)
 
-    def __init__(self, *args: Any, representatives: list[Representative], **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        signatories: list[Representative],
+        present: list[Representative],
+        samordnare: list[Any],
+        defaults: dict[str, Any],
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
-        ids = [r.pk for r in representatives]
-        for name in ("chair", "secretary", "justerare"):
-            choices_of(self, name).queryset = Representative.objects.filter(
-                pk__in=ids
-            ).select_related("user", "member_organisation__organisation")
+        ids = [r.pk for r in signatories]
+        for name in ("chair", "justerare"):
+            field = choices_of(self, name)
+            field.queryset = Representative.objects.filter(pk__in=ids).select_related(
+                "user", "member_organisation__organisation"
+            )
+            default = defaults.get(name)
+            if getattr(self.instance, f"{name}_id") is None and default is not None:
+                self.initial[name] = default.pk
+        self.present = {r.pk: r for r in present}
+        self.samordnare = {u.pk: u for u in samordnare}
+        self.fields["minutes_by"].choices = [
+            ("", "---------"),
+            (
+                _("Representatives present"),
+                [(f"r{r.pk}", RepresentativeChoiceField.name_of(r)) for r in present],
+            ),
+            (_("Samordnare"), [(f"u{u.pk}", str(u)) for u in samordnare]),
+        ]
+        current = self.instance
+        if current.secretary_user_id:
+            self.fields["minutes_by"].initial = f"u{current.secretary_user_id}"
+        elif current.secretary_id:
+            self.fields["minutes_by"].initial = f"r{current.secretary_id}"
+        else:
+            self.fields["minutes_by"].initial = defaults.get("minutes_by", "")
+
+    def clean_minutes_by(self) -> tuple[Representative | None, Any]:
+        value = self.cleaned_data["minutes_by"]
+        if not value:
+            return None, None
+        kind, pk = value[0], int(value[1:])
+        if kind == "r" and pk in self.present:
+            return self.present[pk], None
+        if kind == "u" and pk in self.samordnare:
+            return None, self.samordnare[pk]
+        raise forms.ValidationError(_("Choose a representative present or the samordnare."))
 
 
 class ParagraphForm(TextLimitsMixin, VersionedFormMixin, forms.ModelForm):

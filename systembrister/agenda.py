@@ -19,6 +19,7 @@ from django.core.exceptions import ImproperlyConfigured
 class Agenda:
     upcoming_meetings: Callable[..., list[Any]]  # (*, verksamhet) -> planned meetings
     put_on: Callable[..., Any]  # (*, report, meeting, by) -> the report
+    meeting_url: Callable[[Any], str] = lambda meeting: ""  # the meeting's page
 
 
 _provided: list[Agenda] = []
@@ -31,6 +32,11 @@ def provide(agenda: Agenda) -> None:
 def upcoming_meetings(*, verksamhet: Any) -> list[Any]:
     """Planned meetings of the verksamhet's ledningsgrupp from today on."""
     return _provided[0].upcoming_meetings(verksamhet=verksamhet) if _provided else []
+
+
+def meeting_url(meeting: Any) -> str:
+    """The page of a meeting the report is on ("" without the ledningsgrupp app)."""
+    return _provided[0].meeting_url(meeting) if _provided else ""
 
 
 def put_on_agenda(*, report: Any, meeting: Any, by: Any) -> Any:

@@ -16,10 +16,27 @@ from django.utils.translation import gettext as _
 from core.audit import acting_as, save
 from core.concurrency import lock_for_edit
 
-from ..models import Attendance, AttendanceStatus, Ledningsgrupp, Meeting, Protokoll
+from ..models import (
+    Attendance,
+    AttendanceStatus,
+    Ledningsgrupp,
+    Meeting,
+    MeetingStatus,
+    OtherAttendee,
+    Protokoll,
+)
 from ..selectors import representatives_on
 from ._lock import ensure_unlocked, refuses_when_locked
 from .agenda import agenda_draft
+
+
+def ensure_taken_place(meeting: Meeting, what: str) -> None:
+    """Attendance, justering and the lock record what happened: not before it has."""
+    if not meeting.has_taken_place():
+        raise ValidationError(
+            _("%(what)s can be recorded once the meeting has taken place (%(end)s).")
+            % {"what": what, "end": timezone.localtime(meeting.ends_at).strftime("%Y-%m-%d %H:%M")}
+        )
 
 
 def _validate(date: datetime.date, start_time: Any, end_time: Any, place: str, link: str) -> None:
@@ -70,6 +87,10 @@ def meeting_update(
         if name in fields:
             setattr(meeting, name, fields[name])
     _validate(meeting.date, meeting.start_time, meeting.end_time, meeting.place, meeting.link)
+    if meeting.status == MeetingStatus.HELD and not meeting.has_taken_place():
+        raise ValidationError(
+            {"status": _("A meeting that has not taken place yet cannot be marked as held.")}
+        )
     save(meeting, by=by)
     return meeting
 
@@ -77,11 +98,21 @@ def meeting_update(
 @refuses_when_locked
 @transaction.atomic
 def attendance_record(
-    *, meeting: Meeting, by: Any, rows: Sequence[tuple[Any, str, str]]
+    *,
+    meeting: Meeting,
+    by: Any,
+    rows: Sequence[tuple[Any, str, str]],
+    staff: Sequence[Any] | None = None,
+    guests: Sequence[tuple[str, str]] | None = None,
 ) -> list[Attendance]:
-    """Record attendance: rows of (representative, status, substitute name); empty status clears."""
+    """Record attendance: rows of (representative, status, substitute name); empty status clears.
+
+    ``staff`` and ``guests`` are the others present: logins of the verksamhet's staff, and
+    (name, role or organisation) of invited guests; given, they replace the earlier list.
+    """
     protokoll = Protokoll.objects.select_for_update().filter(meeting=meeting).first()
     ensure_unlocked(protokoll, _("Change of attendance"))
+    ensure_taken_place(meeting, _("The attendance"))
     allowed = {r.pk for r in representatives_on(group=meeting.ledningsgrupp, on=meeting.date)}
     existing = {a.representative_id: a for a in Attendance.objects.filter(meeting=meeting)}
     saved = []
@@ -106,7 +137,30 @@ def attendance_record(
         row.substitute_name = substitute.strip() if status == AttendanceStatus.SUBSTITUTE else ""
         save(row, by=by)
         saved.append(row)
+    if staff is not None or guests is not None:
+        _others_record(meeting, by=by, staff=staff or [], guests=guests or [])
     return saved
+
+
+def _others_record(
+    meeting: Meeting, *, by: Any, staff: Sequence[Any], guests: Sequence[tuple[str, str]]
+) -> None:
+    """Replace the others present: unchanged rows stay (their history is not churned)."""
+    wanted_users = {u.pk: u for u in staff}
+    wanted_guests = {(n.strip(), c.strip()) for n, c in guests if n.strip()}
+    for other in OtherAttendee.objects.filter(meeting=meeting):
+        key = (other.name, other.capacity)
+        if other.user_id in wanted_users:
+            wanted_users.pop(other.user_id)
+        elif other.user_id is None and key in wanted_guests:
+            wanted_guests.discard(key)
+        else:
+            with acting_as(by):
+                other.delete()
+    for user in wanted_users.values():
+        save(OtherAttendee(meeting=meeting, user=user), by=by)
+    for name, capacity in sorted(wanted_guests):
+        save(OtherAttendee(meeting=meeting, name=name, capacity=capacity), by=by)
 
 
 @transaction.atomic
@@ -118,6 +172,8 @@ def invitation_send(*, meeting: Meeting, by: Any) -> tuple[int, int]:
     from ..documents import agenda_pdf, meeting_ics
 
     meeting = Meeting.objects.select_for_update().select_related("ledningsgrupp").get(pk=meeting.pk)
+    if meeting.has_started():
+        raise ValidationError(_("The meeting has started: the invitation can no longer be sent."))
     reps = representatives_on(group=meeting.ledningsgrupp, on=meeting.date)
     recipients = sorted({r.user.email for r in reps if r.user is not None and r.user.email})
     without = len([r for r in reps if r.user is None or not r.user.email])

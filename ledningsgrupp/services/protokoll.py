@@ -11,6 +11,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.access import holders
 from core.audit import save
 from core.concurrency import lock_for_edit
 from core.documents import store_document
@@ -19,6 +20,7 @@ from systembrister.models import Systembrist
 from systembrister.services import systembrist_record_decision
 
 from ..models import (
+    AttendanceStatus,
     Ledningsgrupp,
     Meeting,
     MeetingStatus,
@@ -29,6 +31,7 @@ from ..models import (
 )
 from ._guard import guard
 from ._lock import ProtokollLocked, ensure_unlocked, refuses_when_locked
+from .meetings import ensure_taken_place
 
 __all__ = [
     "ProtokollLocked",
@@ -62,6 +65,14 @@ def _check_systembrister(meeting: Meeting, systembrister: list[Systembrist]) -> 
     verksamhet_id = meeting.ledningsgrupp.verksamhet_id
     if any(s.verksamhet_id != verksamhet_id for s in systembrister):
         raise ValidationError({"systembrister": _("A systembrist belongs to another PO service.")})
+
+
+def _ensure_started(meeting: Meeting) -> None:
+    if not meeting.has_started():
+        raise ValidationError(
+            _("The protokoll can be written from the meeting's start (%(start)s).")
+            % {"start": f"{meeting.date:%Y-%m-%d} {meeting.start_time:%H:%M}"}
+        )
 
 
 def _guard_paragraph(
@@ -110,6 +121,7 @@ def paragraph_add(
     systembrister = list(systembrister or [])
     protokoll = _lock_protokoll(protokoll_for_meeting(meeting=meeting, by=by))
     ensure_unlocked(protokoll, _("New paragraph: %(title)s") % {"title": title})
+    _ensure_started(meeting)
     if not title.strip():
         raise ValidationError({"title": _("Write a title.")})
     _guard_paragraph(meeting, by=by, title=title, discussion=discussion, decision=decision)
@@ -184,15 +196,40 @@ def protokoll_setup(
     chair: Representative | None,
     secretary: Representative | None,
     justerare: Representative | None,
+    secretary_user: Any = None,
 ) -> Protokoll:
-    """Name the chair, the secretary and the elected justerare of the meeting."""
+    """Name the chair, the secretary and the elected justerare of the meeting.
+
+    Chair and justerare sign: they were present at the meeting and have a login. The
+    secretary is a representative present, or a member of staff (the samordnare).
+    """
     current = _lock_protokoll(protokoll)
     ensure_unlocked(current, _("Change of chair, secretary or justerare"))
     lock_for_edit(protokoll, expected_version)
-    group_id = current.meeting.ledningsgrupp_id
+    meeting = current.meeting
+    ensure_taken_place(meeting, _("The justering"))
+    group_id = meeting.ledningsgrupp_id
+    present = set(
+        meeting.attendance.filter(status=AttendanceStatus.PRESENT).values_list(
+            "representative_id", flat=True
+        )
+    )
     for field, rep in (("chair", chair), ("secretary", secretary), ("justerare", justerare)):
         if rep is not None and rep.member_organisation.ledningsgrupp_id != group_id:
             raise ValidationError({field: _("Choose a representative of this steering group.")})
+        if rep is not None and rep.pk not in present:
+            raise ValidationError({field: _("Choose someone who was present at the meeting.")})
+    if secretary is not None and secretary_user is not None:
+        raise ValidationError({"secretary": _("Choose one secretary.")})
+    if (
+        secretary_user is not None
+        and not holders("protokoll.keep_minutes", meeting.ledningsgrupp.verksamhet_id)
+        .filter(pk=secretary_user.pk)
+        .exists()
+    ):
+        raise ValidationError(
+            {"secretary": _("Choose a representative present or the samordnare.")}
+        )
     for field, rep in (("chair", chair), ("justerare", justerare)):
         if rep is not None and rep.user_id is None:
             raise ValidationError(
@@ -205,6 +242,7 @@ def protokoll_setup(
     if current.signatures.exists():
         raise ValidationError(_("Signing has started; the signatories can no longer be changed."))
     protokoll.chair, protokoll.secretary, protokoll.justerare = chair, secretary, justerare
+    protokoll.secretary_user = secretary_user
     save(protokoll, by=by)
     return protokoll
 
@@ -215,6 +253,7 @@ def protokoll_sign(*, protokoll: Protokoll, by: Any) -> Signature:
     """The chair or the justerare signs. When both have signed the protokoll is locked."""
     protokoll = _lock_protokoll(protokoll)
     ensure_unlocked(protokoll, _("Signature"))
+    ensure_taken_place(protokoll.meeting, _("The justering"))
     kinds = []
     if protokoll.chair is not None and protokoll.chair.user_id == by.pk:
         kinds.append(Signature.Kind.CHAIR)

@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from core.access import requires
@@ -27,7 +28,13 @@ def agenda_refresh(request: Request, pk: int) -> HttpResponse:
     added = press(request, lambda: services.agenda_draft(meeting=meeting, by=request.user))
     if added is not None:
         messages.success(
-            request, _("The agenda is up to date: %(count)s new items.") % {"count": added}
+            request,
+            ngettext(
+                "The agenda is up to date: %(count)s new item.",
+                "The agenda is up to date: %(count)s new items.",
+                added,
+            )
+            % {"count": added},
         )
     return redirect("ledningsgrupp:meeting", pk=meeting.pk)
 

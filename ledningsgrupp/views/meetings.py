@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.access import requires
+from core.access import holders, requires
 from core.forms import form_page, submit
 from core.http import Request
 from core.pdf import pdf_response
@@ -20,9 +20,11 @@ from ..forms import AttendanceForm, MeetingForm
 from ..models import AttendanceStatus
 from ..selectors import (
     agenda_of,
+    attendance_lists,
     attendance_of,
     meeting_for,
     meetings_archive,
+    others_present_of,
     protokoll_of,
     quorum_for,
     representatives_on,
@@ -92,7 +94,12 @@ def meeting_detail(request: Request, pk: int) -> HttpResponse:
             "planning": actor.can("meeting.plan", meeting),
             "items": agenda_of(meeting=meeting),
             "attendance": attendance,
+            "lists": attendance_lists(
+                attendance=attendance, others=others_present_of(meeting=meeting)
+            ),
             "quorum": quorum_for(meeting=meeting, attendance=attendance),
+            "started": meeting.has_started(),
+            "taken_place": meeting.has_taken_place(),
             "protokoll": protokoll,
             "protokoll_visible": protokoll is not None and actor.can("protokoll.read", protokoll),
             "statuses": AttendanceStatus,
@@ -161,12 +168,23 @@ def attendance(request: Request, pk: int) -> HttpResponse:
     request.actor.require("meeting.manage", meeting)
     reps = representatives_on(group=meeting.ledningsgrupp, on=meeting.date)
     current = {a.representative_id: a for a in attendance_of(meeting=meeting)}
-    form = AttendanceForm(request.POST or None, representatives=reps, current=current)
+    staff = holders("meeting.present_as_staff", meeting.ledningsgrupp.verksamhet_id)
+    form = AttendanceForm(
+        request.POST or None,
+        representatives=reps,
+        current=current,
+        staff=staff,
+        others=others_present_of(meeting=meeting),
+    )
     saved = submit(
         request,
         form,
-        lambda _data: services.attendance_record(
-            meeting=meeting, by=request.user, rows=form.rows()
+        lambda data: services.attendance_record(
+            meeting=meeting,
+            by=request.user,
+            rows=form.rows(),
+            staff=list(data["staff"]),
+            guests=data["guests"],
         ),
     )
     if saved is not None:
@@ -175,5 +193,10 @@ def attendance(request: Request, pk: int) -> HttpResponse:
     return render(
         request,
         "ledningsgrupp/attendance.html",
-        {"form": form, "meeting": meeting, "today": request.actor.today},
+        {
+            "form": form,
+            "meeting": meeting,
+            "today": request.actor.today,
+            "not_yet": not meeting.has_taken_place(),
+        },
     )

@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.access import requires
+from core.access import holders, requires
 from core.documents import document_response
 from core.forms import form_page, submit
 from core.http import Request
@@ -18,16 +18,19 @@ from core.query import IdField, QueryForm
 
 from .. import services
 from ..forms import ParagraphForm, ProtokollSetupForm
-from ..models import AgendaItem, Signature
+from ..models import AgendaItem, AttendanceStatus, Signature
 from ..selectors import (
     agenda_of,
+    attendance_lists,
     attendance_of,
+    justering_defaults,
     meeting_for,
+    others_present_of,
     paragraph_for,
     paragraphs_of,
     protokoll_of,
     quorum_for,
-    representatives_on,
+    signatories_present,
     signatures_of,
 )
 from ._base import meeting_crumbs, overview_url, press, protokoll_crumbs
@@ -53,7 +56,12 @@ def protokoll_detail(request: Request, pk: int) -> HttpResponse:
             "manager": manager,
             "paragraphs": paragraphs_of(protokoll=protokoll) if protokoll else [],
             "attendance": attendance,
+            "lists": attendance_lists(
+                attendance=attendance, others=others_present_of(meeting=meeting)
+            ),
             "quorum": quorum_for(meeting=meeting, attendance=attendance),
+            "started": meeting.has_started(),
+            "taken_place": meeting.has_taken_place(),
             "chair_signature": signatures.get(Signature.Kind.CHAIR),
             "justerare_signature": signatures.get(Signature.Kind.JUSTERARE),
             "my_turn": protokoll is not None and actor.can("protokoll.sign", protokoll),
@@ -68,8 +76,21 @@ def protokoll_setup(request: Request, pk: int) -> HttpResponse:
     meeting = meeting_for(actor=request.actor, pk=pk)
     request.actor.require("meeting.manage", meeting)
     protokoll = services.protokoll_for_meeting(meeting=meeting, by=request.user)
-    reps = representatives_on(group=meeting.ledningsgrupp, on=meeting.date)
-    form = ProtokollSetupForm(request.POST or None, instance=protokoll, representatives=reps)
+    present = [
+        a.representative
+        for a in attendance_of(meeting=meeting)
+        if a.status == AttendanceStatus.PRESENT
+    ]
+    signatories = signatories_present(meeting=meeting)
+    samordnare = list(holders("protokoll.keep_minutes", meeting.ledningsgrupp.verksamhet_id))
+    form = ProtokollSetupForm(
+        request.POST or None,
+        instance=protokoll,
+        signatories=signatories,
+        present=present,
+        samordnare=samordnare,
+        defaults=justering_defaults(meeting=meeting, present=present, samordnare=samordnare),
+    )
     saved = submit(
         request,
         form,
@@ -78,7 +99,8 @@ def protokoll_setup(request: Request, pk: int) -> HttpResponse:
             by=request.user,
             expected_version=data.get("version"),
             chair=data["chair"],
-            secretary=data["secretary"],
+            secretary=data["minutes_by"][0],
+            secretary_user=data["minutes_by"][1],
             justerare=data["justerare"],
         ),
     )
@@ -91,6 +113,13 @@ def protokoll_setup(request: Request, pk: int) -> HttpResponse:
         title=_("Chair and justerare"),
         crumbs=protokoll_crumbs(meeting),
         cancel_url=overview_url(),
+        intro=_(
+            "Chair and justerare sign in Ombud: only representatives who were present and have "
+            "a login can be chosen. Record the attendance first."
+        ),
+        warning=""
+        if meeting.has_taken_place()
+        else _("The meeting has not taken place yet: the justering is recorded afterwards."),
     )
 
 

@@ -14,7 +14,7 @@ from core.access import verksamhet_of
 from core.forms import Crumbs
 from core.http import Request
 
-from ..agenda import upcoming_meetings
+from ..agenda import meeting_url, upcoming_meetings
 from ..forms import (
     AgendaForm,
     AnswerForm,
@@ -59,7 +59,10 @@ def _review_forms(request: Request, report: Systembrist) -> dict[str, BaseForm]:
         forms["merge"] = MergeForm(report=report, prefix="merge")
     if report.status in ON_AGENDA_ALLOWED:
         meetings = upcoming_meetings(verksamhet=verksamhet_of(request.actor))
-        forms["agenda"] = AgendaForm(meetings=meetings, prefix="agenda")
+        on = report.meeting
+        # On a coming meeting's agenda already: the page says which; no second form.
+        if on is None or all(m.pk != on.pk for m in meetings):
+            forms["agenda"] = AgendaForm(meetings=meetings, prefix="agenda")
     if report.status == Status.ON_AGENDA:
         forms["send"] = SendForAnswerForm(prefix="send")
     if report.status in CLOSABLE:
@@ -94,5 +97,6 @@ def detail_page(request: Request, report: Systembrist, **bound: BaseForm) -> Htt
         "missing": missing_organisations(report),
         "answer_org": actor.organisation if answering else None,
         "show_reporter": names,
+        "meeting_url": meeting_url(report.meeting) if report.meeting else "",
     }
     return render(request, "systembrister/detail.html", context)

@@ -8,7 +8,7 @@ from ledningsgrupp import services
 from ledningsgrupp.models import MeetingStatus
 from tests.access import Case, only, statuses
 
-from .conftest import make_group
+from .conftest import all_present, make_group
 from .factories import ActionItemFactory, MeetingFactory, SeatOfferFactory
 
 
@@ -27,6 +27,7 @@ def cases(world):  # type: ignore[no-untyped-def]
     # A held meeting with a justerat protokoll.
     held = MeetingFactory(ledningsgrupp=group, date=datetime.date(2025, 3, 10))
     paragraph = services.paragraph_add(meeting=held, by=lead, title="Ekonomi", decision="Noterat.")
+    all_present(paragraph.protokoll.meeting, lg)
     services.protokoll_setup(
         protokoll=paragraph.protokoll,
         by=lead,
@@ -45,6 +46,7 @@ def cases(world):  # type: ignore[no-untyped-def]
         ledningsgrupp=group, date=datetime.date(2025, 5, 10), status=MeetingStatus.HELD
     )
     draft_paragraph = services.paragraph_add(meeting=draft_meeting, by=lead, title="Utkast")
+    all_present(draft_paragraph.protokoll.meeting, lg)
     services.protokoll_setup(
         protokoll=draft_paragraph.protokoll,
         by=lead,

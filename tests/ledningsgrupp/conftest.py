@@ -86,3 +86,13 @@ def make_systembrist(
             meeting=meeting, kind=AgendaItemKind.SYSTEMBRIST, title=title, systembrist=report
         )
     return report
+
+
+def all_present(meeting: Any, lg: Group) -> None:
+    """Every representative of ``lg`` present at ``meeting`` (the justering needs them)."""
+    from ledningsgrupp.models import Attendance, AttendanceStatus
+
+    for rep in lg.reps.values():
+        Attendance.objects.get_or_create(
+            meeting=meeting, representative=rep, defaults={"status": AttendanceStatus.PRESENT}
+        )

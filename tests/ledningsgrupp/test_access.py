@@ -16,6 +16,7 @@ from ledningsgrupp import services
 from ledningsgrupp.models import AgendaItem, MeetingStatus
 from tests.core.factories import user_with_role
 
+from .conftest import all_present
 from .factories import MeetingFactory
 
 pytestmark = pytest.mark.django_db
@@ -99,6 +100,7 @@ def test_the_agenda_changes_only_while_the_meeting_is_planned(world, lg, lead_la
 def test_the_chair_is_asked_to_sign_until_they_have(world, lg, lead_lars, member_fk, member_af):  # type: ignore[no-untyped-def]
     meeting = MeetingFactory(ledningsgrupp=lg.group)
     p = services.paragraph_add(meeting=meeting, by=lead_lars, title="Punkt", decision="Beslut")
+    all_present(p.protokoll.meeting, lg)
     services.protokoll_setup(
         protokoll=p.protokoll,
         by=lead_lars,

@@ -11,6 +11,7 @@ from django.urls import reverse
 from ledningsgrupp import services
 from ledningsgrupp.models import MeetingStatus
 
+from .conftest import all_present
 from .factories import ActionItemFactory, AttendanceFactory, MeetingFactory
 
 
@@ -90,6 +91,7 @@ def test_member_sees_justerat_protokoll_but_not_a_draft(world, lg, lead_lars, me
     client.force_login(member_af)
     url = reverse("ledningsgrupp:protokoll", args=[meeting.pk])
     assert client.get(url).status_code == 404
+    all_present(p.protokoll.meeting, lg)
     services.protokoll_setup(
         protokoll=p.protokoll,
         by=lead_lars,
@@ -113,6 +115,7 @@ def test_edit_of_a_justerat_paragraph_is_refused_and_shown(
 ):
     meeting = MeetingFactory(ledningsgrupp=lg.group)
     p = services.paragraph_add(meeting=meeting, by=lead_lars, title="Punkt", decision="Klart")
+    all_present(p.protokoll.meeting, lg)
     services.protokoll_setup(
         protokoll=p.protokoll,
         by=lead_lars,
