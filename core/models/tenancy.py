@@ -6,6 +6,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.concurrency import Versioned
+
 
 class Kommun(models.Model):
     """One of Sweden's 290 kommuner (reference data, loaded by a data migration)."""
@@ -24,7 +26,7 @@ class Kommun(models.Model):
         return self.name
 
 
-class Verksamhet(models.Model):
+class Verksamhet(Versioned):
     """One personligt ombud service: the tenant every record belongs to."""
 
     class Form(models.TextChoices):
@@ -71,7 +73,7 @@ class OrganisationType(models.TextChoices):
     ANNAN = "annan", _("Other")
 
 
-class Organisation(models.Model):
+class Organisation(Versioned):
     """An authority, huvudman or association the verksamhet deals with."""
 
     verksamhet = models.ForeignKey(

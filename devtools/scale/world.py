@@ -102,9 +102,10 @@ def build_world(
                 t.kommun_ids[0],
                 "Vägen Stöd AB" if form == Verksamhet.Form.ENTREPRENAD else "",
                 30,
+                1,
             )
 
-    cols = ["id", "name", "slug", "form", "huvudman_id", "contractor", "no_contact_days"]
+    cols = ["id", "name", "slug", "form", "huvudman_id", "contractor", "no_contact_days", "version"]
     loader.copy(Verksamhet, cols, verksamhet_rows(), history=lambda r: (since, None))
     loader.copy(
         m2m_table(Verksamhet, "kommuner"),
@@ -155,10 +156,10 @@ def build_world(
         for oid, (key, name, type_, kommun) in zip(ids, specs, strict=True):
             t.orgs[key] = oid
             t.org_ids.append(oid)
-            org_rows.append((oid, t.id, name, type_, kommun, True))
+            org_rows.append((oid, t.id, name, type_, kommun, True, 1))
     loader.copy(
         Organisation,
-        ["id", "verksamhet_id", "name", "type", "kommun_id", "active"],
+        ["id", "verksamhet_id", "name", "type", "kommun_id", "active", "version"],
         org_rows,
         history=lambda r: (since, None),
     )
