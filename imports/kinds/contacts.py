@@ -3,10 +3,10 @@
 Natural key: client + date + type + minutes. A contacts file runs to 100 000 rows, too many
 for ``contact_log``'s few queries each, so rows are checked here with the rules it applies
 (the type, no future date, the verksamhet's organisations, ``Consent.is_valid_on`` for every
-organisation unless the contact does not concern the client's personal data; the consents
-read once) and written in batches with their history rows. A row these checks refuse is
-handed to ``contact_log`` itself inside a savepoint, so the reason the user reads is the
-service's own and the service stays the judge.
+organisation of a contact about the client, the consents read once) and written in batches
+with their history rows. A row these checks do not pass, and an avidentifierad contact with
+a note (the service's guard reads it), is handed to ``contact_log`` itself inside a
+savepoint: the reason the user reads is the service's own, and the service stays the judge.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 from clients import personnummer as pnr_rules
 from clients import services
 from clients.models import Client, Consent, Contact, ContactType
+from clients.models import ContactKind as Concern  # about the client, or avidentifierad
 from core.models import Organisation, Verksamhet
 
 from .. import values
@@ -37,7 +38,7 @@ DATE = "Datum"
 TYPE = "Typ"
 MINUTES = "Minuter"
 ORGS = "Organisationer"
-NO_PD = "Rör inte klientens personuppgifter"
+ANON = "Avidentifierad"
 NOTE = "Anteckning"
 
 BATCH = 2000
@@ -51,14 +52,14 @@ class ContactRow:
     type: str
     minutes: int | None
     organisations: list[Organisation]
-    no_personal_data: bool
+    anonymised: bool
     note: str
 
 
 class ContactKind(Kind):
     name = "kontakter"
     sheet_title = "Kontakter"
-    columns = [CLIENT, BORN, DATE, TYPE, MINUTES, ORGS, NO_PD, NOTE]
+    columns = [CLIENT, BORN, DATE, TYPE, MINUTES, ORGS, ANON, NOTE]
     required = [CLIENT, DATE, TYPE]
     field_columns = {
         "client": CLIENT,
@@ -66,7 +67,7 @@ class ContactKind(Kind):
         "type": TYPE,
         "duration_minutes": MINUTES,
         "organisations": ORGS,
-        "no_personal_data": NO_PD,
+        "kind": ANON,
         "note": NOTE,
     }
     savepoint = False
@@ -158,7 +159,7 @@ class ContactKind(Kind):
             type=kind,
             minutes=values.integer(cell(MINUTES), MINUTES, low=0, high=24 * 60),
             organisations=find_organisations(self.orgs, cell(ORGS), ORGS),
-            no_personal_data=values.yes_no(cell(NO_PD), NO_PD),
+            anonymised=values.yes_no(cell(ANON), ANON),
             note=cleaned(cell(NOTE), NOTE, max_length=2000),
         )
 
@@ -175,13 +176,19 @@ class ContactKind(Kind):
         verksamhet_id = self.ctx.verksamhet.pk
         if any(o.verksamhet_id != verksamhet_id for o in parsed.organisations):
             return False
-        if parsed.no_personal_data:
-            return True
+        if parsed.anonymised:
+            # No consent needed, but its note may not identify anyone: the service's guard
+            # reads every note there is.
+            return not parsed.note
         consents = self.consents.get(parsed.client_id, [])
         return all(
             any(c.organisation_id == o.pk and c.is_valid_on(parsed.date) for c in consents)
             for o in parsed.organisations
         )
+
+    @staticmethod
+    def _kind(parsed: ContactRow) -> str:
+        return Concern.AVIDENTIFIERAD if parsed.anonymised else Concern.ABOUT_CLIENT
 
     def create(self, parsed: ContactRow, row: int) -> None:
         if parsed.client_id in self.restricted:
@@ -199,7 +206,7 @@ class ContactKind(Kind):
                     organisations=parsed.organisations,
                     duration_minutes=parsed.minutes,
                     note=parsed.note,
-                    no_personal_data=parsed.no_personal_data,
+                    kind=self._kind(parsed),
                 )
                 transaction.set_rollback(True)
         contact = Contact(
@@ -209,7 +216,7 @@ class ContactKind(Kind):
             type=parsed.type,
             duration_minutes=parsed.minutes,
             note=parsed.note,
-            no_personal_data=parsed.no_personal_data,
+            kind=self._kind(parsed),
         )
         self.batch.append((contact, parsed.organisations))
         if len(self.batch) >= BATCH:
@@ -280,7 +287,13 @@ class ContactKind(Kind):
             (TYPE, "; ".join(values.labels(ContactType))),
             (MINUTES, _("Optional. A whole number.")),
             (ORGS, orgs or _("The names in the organisation register, separated by semicolons.")),
-            (NO_PD, _("Ja or Nej (Nej if empty).")),
+            (
+                ANON,
+                _(
+                    "Ja: the client was not named (no consent needed, the note may not identify "
+                    "anyone). Nej if empty."
+                ),
+            ),
             (
                 _("Already imported"),
                 _("A contact with the same client, date, type and minutes is not imported again."),
