@@ -180,10 +180,11 @@ def plain(value: Any) -> str:
         return value.strftime("%Y-%m-%d %H:%M")
     if isinstance(value, datetime.date):
         return value.isoformat()
-    if isinstance(value, decimal.Decimal | float):
-        return formats.number_format(value, use_l10n=True, force_grouping=abs(value) >= 10000)
-    if isinstance(value, int):
-        # Years and small counts stay as written; amounts get thin groups (300 000).
+    if isinstance(value, int | decimal.Decimal | float):
+        # Years and small counts stay as written (1980); amounts are grouped (300 000), and
+        # decimals take a comma (0,25).
+        if isinstance(value, int) and abs(value) < 10000:
+            return str(value)
         return formats.number_format(value, use_l10n=True, force_grouping=abs(value) >= 10000)
     if isinstance(value, list | tuple):
         return ", ".join(plain(v) for v in value) or EMPTY

@@ -2,9 +2,9 @@
 them, found by following foreign keys from ``Client``, live rows and rows that now only
 exist in the history tables alike.
 
-The clients app's models are listed here by name (``FAMILY``) so that what gallring removes
-is plain to read; ``tests/dataprotection/test_gallring.py`` fails when the clients app adds
-a model that is missing from the list.
+The clients app lists its models by name (``clients.family.CLIENT_RECORDS``, ``FAMILY``
+here) so that what gallring removes is plain to read; ``tests/dataprotection/test_gallring.py``
+fails when the clients app adds a model that is missing from the list.
 """
 
 from __future__ import annotations
@@ -14,35 +14,14 @@ from typing import Any
 
 from django.db import models
 
-from clients.models import (
-    ActionPlan,
-    Assignment,
-    Client,
-    Consent,
-    Contact,
-    Fullmakt,
-    Goal,
-    Need,
-    Step,
-    Task,
-    Uppdrag,
-)
+from clients.family import CLIENT_RECORDS
+from clients.models import Client
 
 Family = dict[type[models.Model], set[int]]
 
-# Every model of the clients app except Client, in the order a registerutdrag shows them.
-FAMILY: list[type[models.Model]] = [
-    Uppdrag,
-    Assignment,
-    Consent,
-    Fullmakt,
-    Need,
-    ActionPlan,
-    Goal,
-    Step,
-    Task,
-    Contact,
-]
+# Every model of the clients app except Client, in the order a registerutdrag shows them
+# (the clients app's own list, which its timeline follows too).
+FAMILY: list[type[models.Model]] = [m for m in CLIENT_RECORDS if m is not Client]
 
 
 def is_historical(model: type[models.Model]) -> bool:

@@ -52,6 +52,9 @@ def client_view(
                 log_view(request, client, screen, pdf=pdf)
             return response
 
+        # The screen's name in the log, for the registerutdrag's phrase table
+        # (dataprotection/reads.py), which a test holds complete.
+        logged.screen = screen  # type: ignore[attr-defined]
         return requires("client.view", write="client.edit", others=404)(logged)
 
     return decorate if view is None else decorate(view)

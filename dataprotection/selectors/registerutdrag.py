@@ -1,8 +1,9 @@
-"""What a registerutdrag (GDPR art. 15) contains: everything held about one client.
+"""What a registerutdrag (GDPR art. 15) contains: everything held about one client, in the
+words and values the screens use (core/history_render.py), with a cover page saying what
+the document is and whom to ask.
 
-Records are described generically from their fields and verbose names, so a field the
-clients app adds later appears without changes here (and a model, once it is in
-``family.FAMILY``).
+Records are described from their labelled fields, so a field the clients app adds later
+appears without changes here (and a model, once it is in ``family.FAMILY``).
 """
 
 from __future__ import annotations
@@ -11,109 +12,115 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.db.models import Q
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from clients.models import Client
-from core.models import AccessLog
+from core.history_render import (
+    EMPTY,
+    STRUCK_FIELDS,
+    Entry,
+    Names,
+    entries,
+    name_of,
+    plain,
+    shown_fields,
+    value_text,
+)
+from core.models import AccessLog, Role, RoleAssignment
 from dataprotection.family import family_ids, history_model, order_key
 from dataprotection.models import AnonymisationRequest, ErasedClient
-
-SKIPPED_FIELDS = {"id", "version"}
-HISTORY_TYPES = {
-    "+": gettext_lazy("Created"),
-    "~": gettext_lazy("Changed"),
-    "-": gettext_lazy("Deleted"),
-}
+from dataprotection.reads import sentence
 
 
-def plain(f: Any, value: Any) -> str:
-    """A stored value as a reader understands it (names, not ids; labels, not codes)."""
-    if value in (None, "", []):
-        return "–"
-    if f is None:
-        return str(value)
-    if f.many_to_many:
-        other = f.m2m_reverse_field_name()
-        ids = [row.get(other) for row in value if isinstance(row, dict)]
-        found = f.related_model._default_manager.in_bulk(ids)
-        return ", ".join(str(found.get(i, f"#{i}")) for i in ids) or "–"
-    if f.is_relation:
-        obj = f.related_model._default_manager.filter(pk=value).first()
-        return str(obj) if obj is not None else f"#{value}"
-    if f.choices:
-        return str(dict(f.flatchoices).get(value, value))
-    if isinstance(f, ArrayField):
-        choices = dict(f.base_field.flatchoices) if f.base_field.choices else {}
-        return ", ".join(str(choices.get(v, v)) for v in value)
-    if isinstance(value, bool):
-        return _("Yes") if value else _("No")
-    if isinstance(value, datetime.datetime):
-        return formats.date_format(timezone.localtime(value), "Y-m-d H:i")
-    if isinstance(value, datetime.date):
-        return formats.date_format(value, "Y-m-d")
-    return str(value)
-
-
-def changes(record: Any) -> list[dict[str, str]]:
-    """Field by field, what one saved change did, against the version before it."""
-    previous = record.prev_record
-    if previous is None:
-        return []
-    model = record.instance_type
-    rows = []
-    for change in record.diff_against(previous).changes:
-        try:
-            f = model._meta.get_field(change.field)
-        except Exception:  # noqa: BLE001 - removed fields
-            f = None
-        label = capfirst(str(getattr(f, "verbose_name", change.field)))
-        rows.append({"field": label, "old": plain(f, change.old), "new": plain(f, change.new)})
-    return rows
-
-
-def display(obj: models.Model, f: Any) -> str:
-    if f.many_to_many:
-        return ", ".join(str(o) for o in getattr(obj, f.name).all())
-    if f.is_relation:
-        related = getattr(obj, f.name)
-        return str(related) if related is not None else "–"
-    return plain(f, getattr(obj, f.name))
-
-
-def describe(obj: models.Model) -> list[tuple[str, str]]:
-    """(label, value) for every field of ``obj`` except ids and the link to the client."""
-    rows = []
-    for f in obj._meta.get_fields():
-        if f.auto_created and not f.concrete:
-            continue  # reverse relations
-        if f.name in SKIPPED_FIELDS or getattr(f, "related_model", None) is Client:
-            continue
-        rows.append((capfirst(str(getattr(f, "verbose_name", f.name))), display(obj, f) or "–"))
-    return rows
+@dataclass
+class Item:
+    name: str
+    fields: list[tuple[str, str]]
+    struck: str = ""  # "Struken 2026-12-01 10:14 av Anna Lind. Skäl: ..." or ""
 
 
 @dataclass
 class Section:
     title: str
-    items: list[dict[str, Any]] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)
+
+
+@dataclass
+class Contact:
+    name: str
+    email: str
 
 
 @dataclass
 class Registerutdrag:
     client: Any
     created: datetime.datetime
+    service: str
+    huvudman: str
+    contacts: list[Contact]
     record: list[tuple[str, str]]
     sections: list[Section]
-    history: list[dict[str, Any]]
-    reads: list[AccessLog]
+    history: list[Entry]
+    reads: list[str]
     erasure: ErasedClient | None
-    requests: list[AnonymisationRequest]
+    requests: list[list[tuple[str, str]]]
+
+
+def _fields(model: type[models.Model]) -> list[Any]:
+    """The labelled fields, and the m2m ones, except the link back to the client."""
+    historical = history_model(model)
+    concrete = shown_fields(model, historical) if historical is not None else []
+    m2m = [f for f in model._meta.many_to_many if getattr(f, "_verbose_name", None)]
+    return [f for f in [*concrete, *m2m] if f.related_model is not Client]
+
+
+def describe_all(objects: list[models.Model]) -> list[Item]:
+    """Each object as (label, value) pairs, names of related records loaded in bulk."""
+    names = Names()
+    for obj in objects:
+        for f in obj._meta.concrete_fields:
+            if f.many_to_one or f.one_to_one:
+                names.want(f.related_model, getattr(obj, f.attname))
+        for f in obj._meta.many_to_many:
+            for related in getattr(obj, f.name).all():  # prefetched
+                names.want(f.related_model, related.pk)
+    names.load()
+    items = []
+    for obj in objects:
+        names.prime(obj)
+        struck = _struck(obj, names)
+        rows = []
+        for f in _fields(type(obj)):
+            if struck and f.attname in STRUCK_FIELDS:
+                continue
+            if f.many_to_many:
+                pks = [related.pk for related in getattr(obj, f.name).all()]
+                value = ", ".join(sorted(names.name(f.related_model, pk) for pk in pks)) or EMPTY
+            else:
+                value = value_text(f, getattr(obj, f.attname), names)
+            rows.append((capfirst(str(f.verbose_name)), value))
+        items.append(Item(name=name_of(obj), fields=rows, struck=struck))
+    return items
+
+
+def describe(obj: models.Model) -> list[tuple[str, str]]:
+    return describe_all([obj])[0].fields
+
+
+def _struck(obj: models.Model, names: Names) -> str:
+    at = getattr(obj, "struck_at", None)
+    if at is None:
+        return ""
+    user_model = obj._meta.get_field("struck_by").related_model
+    return _("Struck %(when)s by %(who)s. Reason: %(reason)s") % {
+        "when": plain(at),
+        "who": names.name(user_model, getattr(obj, "struck_by_id", None)),  # type: ignore[arg-type]
+        "reason": getattr(obj, "struck_reason", "") or EMPTY,
+    }
 
 
 def registerutdrag_content(client: Any) -> Registerutdrag:
@@ -123,53 +130,58 @@ def registerutdrag_content(client: Any) -> Registerutdrag:
         if model is type(client):
             continue
         m2m = [f.name for f in model._meta.many_to_many]
-        objects = model._default_manager.filter(pk__in=ids).prefetch_related(*m2m)
-        items = [
-            {"fields": describe(obj), "struck": bool(getattr(obj, "struck_at", None))}
-            for obj in objects
-        ]
-        if items:
+        objects = list(model._default_manager.filter(pk__in=ids).prefetch_related(*m2m))
+        if objects:
             sections.append(
-                Section(title=capfirst(str(model._meta.verbose_name_plural)), items=items)
+                Section(
+                    title=capfirst(str(model._meta.verbose_name_plural)),
+                    items=describe_all(objects),
+                )
             )
+    verksamhet = client.verksamhet
     return Registerutdrag(
         client=client,
         created=timezone.now(),
+        service=verksamhet.name,
+        huvudman=verksamhet.huvudman.name,
+        contacts=_contacts(verksamhet),
         record=describe(client),
         sections=sections,
         history=_history(family),
         reads=_reads(family),
         erasure=ErasedClient.objects.filter(client=client).first(),
-        requests=list(
-            AnonymisationRequest.objects.filter(client=client).select_related(
-                "requested_by", "decided_by"
+        requests=[
+            item.fields
+            for item in describe_all(
+                list(AnonymisationRequest.objects.filter(client=client).order_by("requested_at"))
             )
-        ),
+        ],
     )
 
 
-def _history(family: dict[type[models.Model], set[int]]) -> list[dict[str, Any]]:
+def _contacts(verksamhet: Any) -> list[Contact]:
+    """Whom the client asks: the verksamhet's samordnare (the lead role)."""
+    leads = (
+        RoleAssignment.objects.filter(verksamhet=verksamhet, role=Role.LEAD, user__is_active=True)
+        .select_related("user")
+        .order_by("user__first_name", "user__last_name")
+    )
+    return [Contact(name=str(r.user), email=r.user.email) for r in leads]
+
+
+def _history(family: dict[type[models.Model], set[int]]) -> list[Entry]:
     records: list[Any] = []
     for model, ids in family.items():
         historical = history_model(model)
         if historical is not None:
-            records.extend(historical.objects.filter(id__in=ids).select_related("history_user"))
+            records.extend(historical.objects.filter(id__in=ids))
     records.sort(key=lambda r: (r.history_date, r.history_id))
-    return [
-        {
-            "at": r.history_date,
-            "user": r.history_user,
-            "what": capfirst(str(r.instance_type._meta.verbose_name)),
-            "type": str(HISTORY_TYPES.get(r.history_type, r.history_type)),
-            "reason": r.history_change_reason or "",
-            "changes": changes(r) if r.history_type == "~" else [],
-        }
-        for r in records
-    ]
+    return entries(records)
 
 
-def _reads(family: dict[type[models.Model], set[int]]) -> list[AccessLog]:
+def _reads(family: dict[type[models.Model], set[int]]) -> list[str]:
     query = Q()
     for model, ids in family.items():
         query |= Q(object_type=model._meta.label_lower, object_id__in=ids)
-    return list(AccessLog.objects.filter(query).select_related("user").order_by("at"))
+    rows = list(AccessLog.objects.filter(query).select_related("user").order_by("at"))
+    return [sentence(row, str(row.user)) for row in rows]

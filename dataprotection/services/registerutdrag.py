@@ -31,7 +31,7 @@ def registerutdrag_pdf(
         obj=client,
         verksamhet_id=client.verksamhet_id,
         action=action,
-        what=_("Registerutdrag"),
+        what="registerutdrag",
         path=path,
     )
     return data

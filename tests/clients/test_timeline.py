@@ -157,3 +157,16 @@ def test_timeline_queries_do_not_grow_with_history(world) -> None:  # type: igno
     # A page of every kind: one query per kind on the page and per kind of name, whatever
     # the length of the history.
     assert count() <= every_kind <= 40
+
+
+def test_every_kind_of_client_record_is_on_the_timeline() -> None:
+    from django.apps import apps
+
+    from clients.family import CLIENT_RECORDS
+    from clients.selectors.history import timeline_kinds
+
+    on_timeline = {t.model for t in timeline_kinds()}
+    assert set(CLIENT_RECORDS) <= on_timeline
+    # a model the clients app adds must join the list (and so the timeline and gallring)
+    models = apps.get_app_config("clients").get_models()
+    assert {m for m in models if not m.__name__.startswith("Historical")} <= set(CLIENT_RECORDS)
