@@ -11,6 +11,9 @@ from django.utils.translation import gettext_lazy as _
 from core.models import Organisation, Role, User, Verksamhet
 
 REASON_HELP = _("Shown in the history with your name.")
+STALE_LIST = _(
+    "The user's clients changed while you were filling in the form. Check the list again."
+)
 
 
 class ReasonField(forms.CharField):
@@ -128,7 +131,8 @@ class OffboardingForm(forms.Form):
 
     def __init__(self, *args: Any, uppdrag: list[Any], ombud: list[User], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.initial.setdefault("shown", ",".join(str(u.pk) for u in uppdrag))
+        self.current = [u.pk for u in uppdrag]
+        self.initial.setdefault("shown", ",".join(str(pk) for pk in self.current))
         choices = [
             ("", "---------"),
             ("0", _("Back on the waiting list")),
@@ -149,9 +153,19 @@ class OffboardingForm(forms.Form):
     def clean_shown(self) -> list[int]:
         raw = self.cleaned_data.get("shown") or ""
         try:
-            return [int(x) for x in raw.split(",") if x.strip()][:10_000]
+            shown = [int(x) for x in raw.split(",") if x.strip()][:10_000]
         except ValueError:
-            return []
+            shown = []
+        return shown
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if set(data.get("shown") or []) != set(self.current):
+            # Shown again with today's list: the next submit is checked against that one.
+            self.data = self.data.copy()
+            self.data["shown"] = ",".join(str(pk) for pk in self.current)
+            self.add_error(None, STALE_LIST)
+        return data
 
     def plan(self) -> dict[int, Any]:
         out: dict[int, Any] = {}

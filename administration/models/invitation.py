@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from core.models import Organisation, Role, Verksamhet
@@ -22,10 +23,10 @@ VALID_FOR = datetime.timedelta(hours=72)
 
 class Invitation(models.Model):
     class State(models.TextChoices):
-        PENDING = "pending", _("Pending")
-        ACCEPTED = "accepted", _("Accepted")
-        WITHDRAWN = "withdrawn", _("Withdrawn")
-        EXPIRED = "expired", _("Expired")
+        PENDING = "pending", pgettext_lazy("invitation", "Pending")
+        ACCEPTED = "accepted", pgettext_lazy("invitation", "Accepted")
+        WITHDRAWN = "withdrawn", pgettext_lazy("invitation", "Withdrawn")
+        EXPIRED = "expired", pgettext_lazy("invitation", "Expired")
 
     verksamhet = models.ForeignKey(Verksamhet, on_delete=models.CASCADE, related_name="invitations")
     email = models.EmailField(_("e-mail address"))

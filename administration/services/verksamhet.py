@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from core.audit import save
+from core.audit import acting_as, save
 from core.models import Kommun, Role, Verksamhet
 
 from ..models import Invitation
@@ -39,7 +39,8 @@ def verksamhet_start(
         raise ValidationError({"slug": _("A PO service with this short name exists already.")})
     verksamhet = Verksamhet(name=name.strip(), slug=slug, form=form, huvudman=kommuner[0])
     save(verksamhet, by=by)
-    verksamhet.kommuner.set(kommuner)
+    with acting_as(by):  # the m2m change writes its own history row
+        verksamhet.kommuner.set(kommuner)
     invitation, token = new_invitation(
         verksamhet=verksamhet, email=admin_email, role=Role.ADMIN, by=by
     )
