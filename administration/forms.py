@@ -8,7 +8,9 @@ from django import forms
 from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
 
-from core.models import Organisation, Role, User, Verksamhet
+from core.concurrency import VersionedFormMixin
+from core.models import Kommun, Organisation, Role, User, Verksamhet
+from core.textlimits import TextLimitsMixin
 
 REASON_HELP = _("Shown in the history with your name.")
 STALE_LIST = _(
@@ -174,3 +176,46 @@ class OffboardingForm(forms.Form):
             pk = int(name.removeprefix("client_"))
             out[pk] = 0 if value == "0" else self.ombud.get(value or "")
         return out
+
+
+class OrganisationForm(TextLimitsMixin, VersionedFormMixin, forms.ModelForm):
+    """An organisation of the register; the municipality among those the service serves."""
+
+    class Meta:
+        model = Organisation
+        fields = ["name", "type", "kommun", "active"]
+        help_texts = {
+            "active": _(
+                "An inactive organisation stays on old records but is not offered for new ones."
+            ),
+        }
+
+    def __init__(self, *args: Any, verksamhet: Verksamhet, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        kommun = self.fields["kommun"]
+        assert isinstance(kommun, forms.ModelChoiceField)
+        current = self.instance.kommun_id if self.instance.pk else None
+        kommun.queryset = (
+            (verksamhet.kommuner.all() | Kommun.objects.filter(pk=current))
+            .distinct()
+            .order_by("name")
+        )
+        if not self.instance.pk:
+            del self.fields["active"]
+
+
+class VerksamhetSettingsForm(TextLimitsMixin, VersionedFormMixin, forms.ModelForm):
+    class Meta:
+        model = Verksamhet
+        fields = ["name", "form", "contractor", "huvudman", "kommuner", "no_contact_days"]
+        widgets = {"kommuner": forms.SelectMultiple(attrs={"size": 10})}
+        help_texts = {
+            "kommuner": _(
+                "Clients keep the municipality recorded on them when one is removed here; new "
+                "clients are registered in the municipalities served."
+            ),
+            "contractor": _("Only for a service contracted out."),
+            "no_contact_days": _(
+                "The dashboard reminds the ombud of a client without contact for this long."
+            ),
+        }

@@ -15,3 +15,17 @@ nav(
     match_prefix="/administration/anvandare/",
 )
 track(Invitation, "verksamhet")
+nav(
+    _("Organisations"),
+    "administration:organisations",
+    "organisations.manage",
+    order=91,
+    match_prefix="/administration/organisationer/",
+)
+nav(
+    _("Settings"),
+    "administration:settings",
+    "verksamhet.settings",
+    order=92,
+    match_prefix="/administration/installningar/",
+)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import invitations, offboarding, users
+from .views import invitations, offboarding, registers, users
 
 app_name = "administration"
 urlpatterns = [
@@ -23,4 +23,8 @@ urlpatterns = [
         name="invitation_withdraw",
     ),
     path("inbjudan/<str:token>/", invitations.invitation_accept_page, name="invitation_accept"),
+    path("organisationer/", registers.organisation_list, name="organisations"),
+    path("organisationer/ny/", registers.organisation_new, name="organisation_new"),
+    path("organisationer/<int:pk>/", registers.organisation_edit, name="organisation_edit"),
+    path("installningar/", registers.verksamhet_settings, name="settings"),
 ]

@@ -112,8 +112,12 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     "data.import": LEADERS,
     "data.export": frozenset({ADMIN}),
     "users.manage": frozenset({ADMIN}),
+    "organisations.manage": LEADERS,  # the register consents, contacts and answers name
+    "verksamhet.settings": frozenset({ADMIN}),
     # The scheduler's job log (jobs/): the last runs and any failure.
     "jobs.view": frozenset({ADMIN}),
+    # The year's E-ARK SIP of stored documents for the kommun's e-arkiv (earkiv/).
+    "earkiv.export": frozenset({ADMIN}),
 }
 
 ObjectRule = Callable[["Actor", Any], bool]

@@ -9,6 +9,7 @@ from .invitations import (
     invitation_withdraw,
 )
 from .offboarding import account_close
+from .registers import organisation_create, organisation_update, verksamhet_update
 from .roles import role_add, role_remove
 from .verksamhet import verksamhet_start
 
@@ -19,8 +20,11 @@ __all__ = [
     "invitation_link",
     "invitation_resend",
     "invitation_withdraw",
+    "organisation_create",
+    "organisation_update",
     "role_add",
     "role_remove",
     "second_factor_reset",
     "verksamhet_start",
+    "verksamhet_update",
 ]

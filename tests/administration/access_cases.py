@@ -67,4 +67,31 @@ def cases(world) -> list[Case]:  # type: ignore[no-untyped-def]
             statuses(404, anonymous=404),
             kwargs={"token": "no-such-token"},
         ),
+        *_register_cases(world),
+    ]
+
+
+def _register_cases(world) -> list[Case]:  # type: ignore[no-untyped-def]
+    """The organisations register (lead and admin) and the settings (admin)."""
+    fk = world.orgs["fk"]
+    leaders = {"lead": 200, "admin": 200}
+    return [
+        Case("administration:organisations", only({**leaders, "outsider": 200})),
+        Case("administration:organisation_new", only({**leaders, "outsider": 200})),
+        Case(
+            "administration:organisation_new",
+            only({**leaders, "outsider": 200}),
+            method="post",
+            data={},
+        ),
+        Case("administration:organisation_edit", only(leaders, outsider=404), kwargs={"pk": fk.pk}),
+        Case(
+            "administration:organisation_edit",
+            only(leaders, outsider=404),
+            kwargs={"pk": fk.pk},
+            method="post",
+            data={},
+        ),
+        Case("administration:settings", only({"admin": 200})),
+        Case("administration:settings", only({"admin": 200}), method="post", data={}),
     ]
