@@ -10,7 +10,7 @@ from procrastinate import JobContext
 from procrastinate.contrib.django import app
 
 from .registry import JOBS, Job, RetryFromSettings
-from .runs import run_job
+from .runs import fresh_connection, run_job
 
 
 def _as_task(job: Job) -> Any:
@@ -18,7 +18,10 @@ def _as_task(job: Job) -> Any:
     @app.task(name=f"jobs.{job.name}", retry=RetryFromSettings(), pass_context=True, lock=job.name)
     def task(context: JobContext, timestamp: int) -> None:
         attempts = context.job.attempts if context.job else 0
-        run_job(job.name, attempt=attempts + 1)
+        try:
+            run_job(job.name, attempt=attempts + 1)
+        finally:
+            fresh_connection()  # closed now unless CONN_MAX_AGE keeps it
 
     return task
 
