@@ -1,4 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from .views import export
 
 app_name = "earkiv"
-urlpatterns: list = []
+urlpatterns = [
+    path("", export.index, name="index"),
+    path("<int:year>/paket.zip", export.download, name="download"),
+]
