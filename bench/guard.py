@@ -21,7 +21,7 @@ from functools import partial
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-from systembrister.guard import Names, find_identifying  # noqa: E402
+from clients.guard import Names, find_identifying  # noqa: E402
 
 BUDGET_MS = 50.0
 ORDINARY = (

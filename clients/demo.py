@@ -33,6 +33,7 @@ from .models import (
     ClientGroup,
     Consent,
     ConsentForm,
+    ContactKind,
     ContactType,
     Forsorjning,
     Gender,
@@ -232,7 +233,7 @@ def _seed(world: Any) -> None:  # noqa: C901 - a story, told once
                 date=today - datetime.timedelta(days=2),
                 type=ContactType.TELEFON,
                 organisations=[orgs["af"]],
-                no_personal_data=True,
+                kind=ContactKind.AVIDENTIFIERAD,
                 note="Allmän fråga om arbetsträning, klienten nämndes inte.",
             )
         if status != "waiting":

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedFormMixin
+from core.forms import ConfirmMixin
 from core.models import Organisation, User, Verksamhet
 from core.textlimits import TextLimitsMixin
 
@@ -22,6 +25,7 @@ from .models import (
     ClientGroup,
     Consent,
     Contact,
+    ContactKind,
     EndReason,
     Forsorjning,
     Fullmakt,
@@ -32,6 +36,7 @@ from .models import (
     Task,
     Uppdrag,
 )
+from .selectors.consent import NO_CONSENT, ConsentToday, consent_today
 
 
 class DateInput(forms.DateInput):
@@ -224,19 +229,37 @@ class ReopenForm(TextLimitsMixin, forms.Form):
         choose_from(self, "ombud", ombud_choices)
 
 
-class HandoverForm(TextLimitsMixin, forms.Form):
+class HandoverForm(TextLimitsMixin, ConfirmMixin, forms.Form):
     to_ombud = forms.ModelChoiceField(
         label=_("New responsible ombud"), queryset=User.objects.none()
     )
     on = date_field(_("From"), initial_today=True)
     reason = forms.CharField(label=_("Reason for handover"), max_length=300)
 
-    def __init__(self, *args: Any, ombud_choices: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, ombud_choices: Any, former: str = "", **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         choose_from(self, "to_ombud", ombud_choices)
+        self.former = former
         self.fields["on"].help_text = _(
             "The former ombud has no access to the client from this date."
         )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        to_ombud, on = data.get("to_ombud"), data.get("on")
+        if to_ombud is not None and on is not None and not self.errors:
+            self.confirmed(
+                _(
+                    "I confirm the handover: from %(day)s %(new)s is responsible, and "
+                    "%(former)s loses access to the client from that date."
+                )
+                % {
+                    "day": date_format(on, "j F Y"),
+                    "new": str(to_ombud),
+                    "former": self.former or _("the former ombud"),
+                }
+            )
+        return data
 
 
 class ConsentEditForm(TextLimitsMixin, VersionedFormMixin, forms.ModelForm):
@@ -284,24 +307,63 @@ class FullmaktEditForm(TextLimitsMixin, VersionedFormMixin, forms.ModelForm):
             self.fields["valid_from"].initial = timezone.localdate
 
 
-class ContactLogForm(TextLimitsMixin, forms.ModelForm):
+def show_consent(
+    form: forms.BaseForm, name: str, *, client: Client, day: datetime.date
+) -> dict[int, ConsentToday]:
+    """Name each organisation in the field ``name`` with whether the client consents to
+    contact with it on ``day`` ("Försäkringskassan — samtycke t.o.m. 1 mars 2027",
+    "Arbetsförmedlingen — INGET SAMTYCKE"): in words, so that no one needs the colour.
+    One query; returns the states for the form's own checks."""
+    states = consent_today(client=client, day=day)
+    field = form.fields[name]
+    if not isinstance(field, forms.ModelChoiceField):
+        raise TypeError(f"{name} is not a model choice field")
+
+    def label(org: Organisation) -> str:
+        return f"{org.name} — {states.get(org.pk, NO_CONSENT).text()}"
+
+    field.label_from_instance = label  # type: ignore[method-assign]
+    return states
+
+
+class ContactLogForm(TextLimitsMixin, ConfirmMixin, forms.ModelForm):
     class Meta:
         model = Contact
-        fields = ["date", "type", "duration_minutes", "organisations", "no_personal_data", "note"]
+        fields = ["kind", "date", "type", "duration_minutes", "organisations", "note"]
         widgets = {
+            "kind": forms.RadioSelect,
             "date": DateInput(),
             "organisations": forms.CheckboxSelectMultiple,
             "note": forms.Textarea(attrs={"rows": 3}),
         }
         help_texts = {
             "note": _("Keep it short. Write only what is needed."),
-            "organisations": _("A contact about the client needs the client's valid consent."),
+            "organisations": _(
+                "A contact about the client needs the client's valid consent on the day of "
+                "the contact. Today's consent is shown after each name."
+            ),
         }
 
-    def __init__(self, *args: Any, verksamhet: Verksamhet, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, verksamhet: Verksamhet, client: Client, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         choose_from(self, "organisations", organisations(verksamhet))
+        show_consent(self, "organisations", client=client, day=timezone.localdate())
         self.fields["date"].initial = timezone.localdate
+        self.fields["kind"].required = False
+
+    def clean_kind(self) -> str:
+        return self.cleaned_data.get("kind") or ContactKind.ABOUT_CLIENT
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if data.get("kind") == ContactKind.AVIDENTIFIERAD:
+            self.confirmed(
+                _(
+                    "I confirm: the client was not named, and nothing I said or wrote could "
+                    "identify them. This contact needs no consent."
+                )
+            )
+        return data
 
 
 class StrikeForm(TextLimitsMixin, forms.Form):
@@ -349,7 +411,7 @@ class GoalForm(TextLimitsMixin, VersionedFormMixin, forms.ModelForm):
         choose_from(self, "needs", client.needs.order_by("priority", "pk"))
 
 
-class StepForm(TextLimitsMixin, VersionedFormMixin, forms.ModelForm):
+class StepForm(TextLimitsMixin, VersionedFormMixin, ConfirmMixin, forms.ModelForm):
     class Meta:
         model = Step
         fields = ["description", "organisation", "responsible_text", "due", "status", "outcome"]
@@ -360,14 +422,33 @@ class StepForm(TextLimitsMixin, VersionedFormMixin, forms.ModelForm):
         }
         help_texts = {
             "organisation": _(
-                "The ombud sees that the organisation acts; the ombud never decides on insatser."
+                "The ombud sees that the organisation acts; the ombud never decides on insatser. "
+                "Today's consent is shown after each name."
             ),
             "responsible_text": _("For example “the client” or “the ombud”."),
         }
 
-    def __init__(self, *args: Any, verksamhet: Verksamhet, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, verksamhet: Verksamhet, client: Client, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         choose_from(self, "organisation", organisations(verksamhet))
+        self.consent = show_consent(self, "organisation", client=client, day=timezone.localdate())
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        org = data.get("organisation")
+        # Asked when the organisation is chosen, not again on every later edit of the step.
+        if org is not None and org.pk != self.instance.organisation_id:
+            state = self.consent.get(org.pk, NO_CONSENT)
+            if not state.consents:
+                self.confirmed(
+                    _(
+                        "The client has no valid consent to contact with %(org)s today "
+                        "(%(state)s). Choose it for the step anyway: no contact about the "
+                        "client before the consent is recorded."
+                    )
+                    % {"org": org.name, "state": state.text()}
+                )
+        return data
 
 
 class TaskForm(TextLimitsMixin, forms.ModelForm):
@@ -380,3 +461,5 @@ class TaskForm(TextLimitsMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         choose_from(self, "client", clients)
         self.fields["client"].required = False
+        self.fields["client"].label = _("Client")
+        self.fields["client"].help_text = _("Your own current clients.")

@@ -1,10 +1,23 @@
 """The de-identification guard: free text that others read must not point at a person.
 
 It looks for personnummer and samordningsnummer (with or without century, dash or plus),
-Swedish phone numbers, e-mail addresses, and the aliases and names of clients (whole words,
-any case). It is a guard, not a proof: it stops the obvious slips. The systembrister services
-and the ledningsgrupp's member-visible texts (agenda items, protokoll paragraphs, action items)
-call it through ``guard_texts``.
+Swedish phone numbers, e-mail addresses, street addresses (a street name and its number, with
+"lgh 1102" or "2 tr" after it or not; a postnummer and a town), and the aliases and names of
+clients (whole words, any case). It is a guard, not a proof: it stops the obvious slips. The
+systembrister services, the ledningsgrupp's member-visible texts (agenda items, protokoll
+paragraphs, action items) and the note of an avidentifierad contact call it through
+``guard_texts``. It lives in the clients app, the lowest layer that knows the clients' names.
+
+Aliases that are ordinary words
+-------------------------------
+Clients choose aliases such as "Solen", "Björken" or "Tomten". Refusing every text with the
+word would refuse ordinary prose ("vi satt i solen"), and writers would learn to misspell. So
+an alias that is on the list of ordinary words (``guard_words.py``) and is nobody's first or
+last name is found as a "word", not a "name": where the form can ask (``confirm_words=False``),
+the writer is told that the word is also a client's alias and confirms that it is used as a
+word; the service records the confirmation in the record's history. Where no form asks
+(``confirm_words=None``), a word is refused like a name. Real names, other aliases, numbers,
+addresses and e-mail addresses are always refused.
 
 Names: only the clients the writer may see
 -------------------------------------------
@@ -85,6 +98,31 @@ _PLUS_RUN = re.compile(r"\+46[\d\s()+-]*+")
 # A digit run longer than this is part of no personnummer or phone number (12 and 14 digits
 # at most): the number patterns run only between such runs, so that a long run costs one step.
 _LONG_DIGITS = re.compile(r"\d\d{14,}")
+# Street addresses: a word that ends in a street suffix, then its number (and a letter), then
+# perhaps "lgh 1102" or "2 tr". "Strong" suffixes make an address in any case ("storgatan 3");
+# "weak" ones (also ordinary words: "vägen", "torget") only in a capitalised compound
+# ("Kungsvägen 4"), so that "på vägen 2 gånger" is no address. The places where a suffix
+# stands before a number are found in bytes first (``_STREET_END``); only there is the word read.
+_STRONG_STREET = (
+    "gatan", "gata", "gränden", "gränd", "allén", "alléen", "allé", "esplanaden",
+    "promenaden", "kajen", "stigen", "backen", "backe", "slingan", "ringen",
+)  # fmt: skip
+_WEAK_STREET = (
+    "vägen", "väg", "torget", "torg", "platsen", "plats", "leden", "stranden", "strand",
+    "liden", "parken", "gården", "hagen", "lunden",
+)  # fmt: skip
+_STREET_SUFFIXES = tuple(sorted(_STRONG_STREET + _WEAK_STREET, key=len, reverse=True))
+_WORD_BACK = re.compile(r"\w*+")
+_STREET_NUMBER = re.compile(
+    r"[ \t]{1,3}\d{1,4}(?:[ \t]?[A-Za-z](?!\w))?(?!\w)"
+    r"(?:,?[ \t]{1,3}(?:lgh\.?[ \t]{0,3}\d{1,5}|\d{1,2}[ \t]{0,2}tr(?:appor)?\.?)(?!\w))?",
+    re.IGNORECASE,
+)
+# The longest street word read backwards from its number.
+_STREET_WORD = 40
+# Postnummer and town: "722 15 Västerås", "72215 Västerås" (a capitalised word after it),
+# found in bytes where digits are "1", spaces " " and capitals "U" (non-ASCII "?" too).
+_POSTNUMMER = re.compile(r"(?<![\d.,])(?<!\d[ \t])\d{3}[ \t]?\d{2}[ \t]{1,3}[A-ZÅÄÖ][\w-]{0,40}+")
 # E-mail: "@" and a dotted domain; the local part is read backwards from the "@".
 _EMAIL_DOMAIN = re.compile(r"@[\w-]++(?:\.[\w-]++)++")
 _LOCAL_PART_REVERSED = re.compile(r"[\w.+-]++")
@@ -117,11 +155,16 @@ _PHONE_START = re.compile(rb"0[ W]?(?:\(0\)[ W]?)?[01W](?:[ W]?[01W]){6}")
 _AS_NUMBER = _byte_map(".", {"N": _DIGITS + _ASCII_SPACE + "()+-?"})
 # Word characters and "-" (and "?") as "w", "@" and "." kept.
 _AS_EMAIL = _byte_map(" ", {"w": _ASCII_WORD + "-?", "@": "@", ".": "."})
+# Letters (and "?") as "a", digits "1", spaces and tabs " ": a word before a number.
+# Digits "1", spaces and tabs " ", capitals (and "?") "U", "." and "," kept: a postnummer.
+_AS_POSTNUMMER = _byte_map(
+    "x", {"1": _DIGITS, " ": " \t", "U": "ABCDEFGHIJKLMNOPQRSTUVWXYZ?", ".": ".", ",": ","}
+)
 
 
 @dataclass(frozen=True)
 class Finding:
-    kind: str  # "personnummer", "phone", "email", "name"
+    kind: str  # "personnummer", "phone", "email", "address", "name", "word"
     text: str
     start: int
     end: int
@@ -158,6 +201,63 @@ def _emails(text: str) -> list[tuple[int, int]]:
             spans.append((start, m.end()))
             last_end = m.end()
     return spans
+
+
+def _street_lookbehinds() -> re.Pattern[bytes]:
+    """A space that follows a street suffix (in lower-cased bytes, non-ASCII as "?") and comes
+    before perhaps more spaces and a digit. It begins with the literal space, so the engine
+    looks only at spaces; there it looks behind for a letter and ahead for the digit first,
+    then behind for the suffixes, a fixed width per group: linear."""
+    by_width: dict[int, set[bytes]] = {}
+    for suffix in _STREET_SUFFIXES:
+        key = re.escape(suffix.encode("ascii", "replace")) + b" "
+        by_width.setdefault(len(suffix), set()).add(key)
+    behinds = b"|".join(
+        b"(?<=" + b"|".join(sorted(keys)) + b")" for _, keys in sorted(by_width.items())
+    )
+    return re.compile(b" (?<=[a-z?] )(?=[ \t]{0,2}[0-9])(?:" + behinds + b")")
+
+
+_STREET_END = _street_lookbehinds()
+
+
+def _addresses(text: str) -> list[tuple[int, int]]:
+    """Street addresses and postnummer with a town, in order (they may overlap)."""
+    raw = text.encode("ascii", "replace")
+    if not any(d in raw for d in b"0123456789"):
+        return []
+    spans: list[tuple[int, int]] = []
+    for m in _STREET_END.finditer(raw.lower()):
+        end = m.start()
+        lo = max(0, end - _STREET_WORD - 1)
+        back = _WORD_BACK.match(text[lo:end][::-1])
+        length = len(back.group()) if back else 0
+        if lo > 0 and length > _STREET_WORD:
+            continue  # longer than any street's name
+        start = end - length
+        name = text[start:end]
+        low = name.lower()
+        suffix = next((x for x in _STREET_SUFFIXES if low.endswith(x)), None)
+        if suffix is None or len(suffix) == len(low):
+            continue  # no street suffix, or the bare suffix ("Vägen 2", "torget 3")
+        if suffix not in _STRONG_STREET and not name[0].isupper():
+            continue
+        number = _STREET_NUMBER.match(text, end)
+        if number is not None:
+            spans.append((start, number.end()))
+    postal = raw.translate(_AS_POSTNUMMER)
+    if b" U" not in postal:  # no capitalised word after a space: no town
+        return sorted(set(spans))
+    for gap in (b"11 U", b"11  U", b"11   U"):
+        i = postal.find(gap)
+        while i >= 0:
+            for first in (i - 4, i - 3):  # "722 15", "72215"
+                exact = _POSTNUMMER.match(text, first) if first >= 0 else None
+                if exact is not None:
+                    spans.append(exact.span())
+                    break
+            i = postal.find(gap, i + 1)
+    return sorted(set(spans))
 
 
 def _number_windows(text: str) -> list[tuple[int, int]]:
@@ -271,8 +371,10 @@ def find_identifying(text: str, *, terms: Iterable[str] | Names = ()) -> list[Fi
         add("phone", *match.span())
     for match in pnrs:
         add("personnummer", *match.span())
-    for start, end in names.find(text):
-        add("name", start, end)
+    for start, end in _addresses(text):
+        add("address", start, end)
+    for start, end, kind in names.find(text):
+        add(kind, start, end)
     return sorted(found, key=lambda f: f.start)
 
 
@@ -283,7 +385,9 @@ def message_for(findings: list[Finding], template: str | None = None) -> str:
         "personnummer": _("personal identity or co-ordination number"),
         "phone": _("phone number"),
         "email": _("e-mail address"),
+        "address": _("address"),
         "name": _("name or alias of a client"),
+        "word": _("alias of a client"),
     }
     parts = [f"”{f.text}” ({kinds[f.kind]})" for f in findings]
     if template is None:
@@ -307,27 +411,68 @@ def findings_in(
     return out
 
 
+def words_message(findings: list[Finding]) -> str:
+    """The question for a text whose only findings are aliases that are ordinary words."""
+    words = ", ".join(f"”{f.text}”" for f in findings)
+    return _(
+        "%(words)s is also the alias of a client. If you use it as an ordinary word, tick the "
+        "box below to confirm; if you mean the client, rephrase."
+    ) % {"words": words}
+
+
 def check_texts(
-    texts: Mapping[str, str], *, terms: Iterable[str] | Names, template: str | None = None
-) -> None:
-    """Raise ValidationError keyed by field for every text that looks identifying."""
-    errors = {
-        name: message_for(findings, template)
-        for name, findings in findings_in(texts, terms=terms).items()
-    }
+    texts: Mapping[str, str],
+    *,
+    terms: Iterable[str] | Names,
+    template: str | None = None,
+    confirm_words: bool | None = None,
+) -> list[Finding]:
+    """Raise ValidationError keyed by field for every text that looks identifying.
+
+    ``confirm_words``: None where no form can ask (an ordinary-word alias is refused like a
+    name); False to ask (the error names the field ``confirm_words`` too); True when the writer
+    confirmed. Returns the confirmed ordinary-word findings, for the record's history."""
+    errors: dict[str, Any] = {}
+    confirmed: list[Finding] = []
+    for name, findings in findings_in(texts, terms=terms).items():
+        if confirm_words is None or any(f.kind != "word" for f in findings):
+            errors[name] = message_for(findings, template)
+        elif confirm_words:
+            confirmed.extend(findings)
+        else:
+            errors[name] = ValidationError(words_message(findings), code="confirm_words")
+            errors["confirm_words"] = ValidationError(
+                _("Tick the box to confirm that the word is used as a word."),
+                code="confirm_words",
+            )
     if errors:
         raise ValidationError(errors)
+    return confirmed
 
 
-def client_terms(verksamhet: Any, *, by: Any) -> list[str]:
-    """Aliases and names of the verksamhet's clients that ``by`` may see (see the docstring)."""
-    from clients.selectors import identifying_terms
+def client_terms(verksamhet: Any, *, by: Any) -> Names:
+    """Aliases and names of the verksamhet's clients that ``by`` may see (see the docstring),
+    the ordinary-word aliases among them marked."""
+    # Imported here: the patterns and the trie are pure Python, usable without Django's models.
+    from .selectors.terms import identifying_terms_and_words
 
-    return identifying_terms(verksamhet=verksamhet, user=by)
+    terms, words = identifying_terms_and_words(verksamhet=verksamhet, user=by)
+    return Names(terms, words)
 
 
 def guard_texts(
-    *, verksamhet: Any, by: Any, texts: Mapping[str, str], template: str | None = None
-) -> None:
-    """Stop the save when any free text that ``by`` wrote looks identifying (message per field)."""
-    check_texts(texts, terms=Names(client_terms(verksamhet, by=by)), template=template)
+    *,
+    verksamhet: Any,
+    by: Any,
+    texts: Mapping[str, str],
+    template: str | None = None,
+    confirm_words: bool | None = None,
+) -> list[Finding]:
+    """Stop the save when any free text that ``by`` wrote looks identifying (message per
+    field). Returns the ordinary-word aliases the writer confirmed (see ``check_texts``)."""
+    return check_texts(
+        texts,
+        terms=client_terms(verksamhet, by=by),
+        template=template,
+        confirm_words=confirm_words,
+    )

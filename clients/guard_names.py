@@ -1,6 +1,6 @@
 """The names half of the de-identification guard: client terms as a trie of words.
 
-The names are those of the clients the writer may see (``systembrister/guard.py`` says why);
+The names are those of the clients the writer may see (``clients/guard.py`` says why);
 a check costs time in proportion to the text, not to text x names.
 """
 
@@ -38,7 +38,9 @@ class _Node:
     __slots__ = ("children", "terminal")
 
     def __init__(self) -> None:
-        self.terminal = False
+        # None, or the kind of the term ending here: "name", or "word" for an alias that is
+        # also an ordinary word (a name wins when a text is both).
+        self.terminal: str | None = None
         self.children: dict[tuple[str, str], _Node] = {}
 
 
@@ -49,10 +51,13 @@ def _whole_word(word: str) -> re.Pattern[str]:
 
 
 class Names:
-    """The client terms as a trie of words, built once per check."""
+    """The client terms as a trie of words, built once per check. ``words``: the terms that
+    are aliases and also ordinary words ("Solen"), found as kind "word" (see guard.py)."""
 
-    def __init__(self, terms: Iterable[str]) -> None:
+    def __init__(self, terms: Iterable[str], words: Iterable[str] = ()) -> None:
         self.roots: dict[str, _Node] = {}
+        soft = {_lower(w.strip()) for w in words}
+        self.words = frozenset(soft)
         for term in terms:
             cleaned = _EDGES.sub("", _lower((term or "").strip()))
             if len(cleaned) < 2:
@@ -61,26 +66,28 @@ class Names:
             node = self.roots.setdefault(parts[0], _Node())
             for i in range(1, len(parts) - 1, 2):
                 node = node.children.setdefault((_separator(parts[i]), parts[i + 1]), _Node())
-            node.terminal = True
+            if node.terminal != "name":
+                node.terminal = "word" if cleaned in soft else "name"
 
     def __bool__(self) -> bool:
         return bool(self.roots)
 
-    def find(self, text: str) -> list[tuple[int, int]]:
-        """Spans of the terms in ``text``: leftmost, longest, not overlapping."""
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """Spans of the terms in ``text`` with their kind: leftmost, longest, not
+        overlapping."""
         if not self.roots:
             return []
         low = _lower(text)
         starts = self._first_words(low)
-        spans: list[tuple[int, int]] = []
+        spans: list[tuple[int, int, str]] = []
         last_end = 0
         for start, end, word in starts:
             if start < last_end:
                 continue
-            stop = self._walk(low, end, self.roots[word])
-            if stop is not None:
-                spans.append((start, stop))
-                last_end = stop
+            found = self._walk(low, end, self.roots[word])
+            if found is not None:
+                spans.append((start, *found))
+                last_end = found[0]
         return spans
 
     def _first_words(self, low: str) -> list[tuple[int, int, str]]:
@@ -112,9 +119,10 @@ class Names:
         return words
 
     @staticmethod
-    def _walk(low: str, pos: int, node: _Node) -> int | None:
-        """The end of the longest term that starts with ``node``'s word (ending at ``pos``)."""
-        best = pos if node.terminal else None
+    def _walk(low: str, pos: int, node: _Node) -> tuple[int, str] | None:
+        """The end and kind of the longest term that starts with ``node``'s word (ending at
+        ``pos``)."""
+        best = (pos, node.terminal) if node.terminal else None
         while node.children:
             m = _NEXT_WORD.match(low, pos)
             if m is None:
@@ -124,5 +132,5 @@ class Names:
                 break
             node, pos = child, m.end()
             if node.terminal:
-                best = pos
+                best = (pos, node.terminal)
         return best

@@ -130,3 +130,41 @@ def form_page(
             **extra,
         },
     )
+
+
+class ConfirmMixin(forms.Form):
+    """A confirmation the server asks for on the first submit, not a script's dialog.
+
+    The form's ``clean`` calls ``self.confirmed(message)`` when the choice needs one: the
+    first time it is False, and the form comes back with ``message`` as an unticked box to
+    tick; once ticked, it is True (and the box stays on the page, ticked). Forms that ask
+    nothing render no box. ``confirm_words`` is the same for the de-identification guard: a
+    service that raises an error on ``confirm_words`` (an alias that is also an ordinary word)
+    shows its box; the view passes the box's value to the service.
+    """
+
+    confirm = forms.BooleanField(required=False, widget=forms.HiddenInput)
+    confirm_words = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+    def _show_box(self, name: str, label: Any) -> None:
+        field = self.fields[name]
+        field.widget = forms.CheckboxInput()
+        field.label = label
+
+    def confirmed(self, message: Any, error: Any = None) -> bool:
+        self._show_box("confirm", message)
+        if getattr(self, "cleaned_data", {}).get("confirm"):
+            return True
+        self.add_error("confirm", error or _("Tick the box to confirm, or change your choice."))
+        return False
+
+    def add_error(self, field: str | None, error: Any) -> None:
+        if field == "confirm_words":
+            self._show_box("confirm_words", _("The word is used as an ordinary word"))
+        super().add_error(field, error)
+
+    def words_confirmation(self) -> bool:
+        """For the service's ``confirm_words``: whether the box was ticked (False: ask)."""
+        if self.is_bound and self.data.get("confirm_words") not in (None, "", "False"):
+            self._show_box("confirm_words", _("The word is used as an ordinary word"))
+        return bool(getattr(self, "cleaned_data", {}).get("confirm_words"))

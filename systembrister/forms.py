@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedFormMixin
+from core.forms import ConfirmMixin
 from core.models import Organisation, Verksamhet
 from core.textlimits import TextLimitsMixin
 
@@ -22,7 +23,7 @@ def _rows(n: int) -> forms.Textarea:
     return forms.Textarea(attrs={"rows": n})
 
 
-class ReportForm(TextLimitsMixin, VersionedFormMixin, forms.ModelForm):
+class ReportForm(TextLimitsMixin, VersionedFormMixin, ConfirmMixin, forms.ModelForm):
     class Meta:
         model = Systembrist
         fields = [

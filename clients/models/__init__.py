@@ -1,6 +1,6 @@
 from .client import Client, ClientGroup, Gender, PreferredContact
 from .consent import Consent, ConsentForm, Fullmakt
-from .contact import Contact, ContactType
+from .contact import Contact, ContactKind, ContactType
 from .plan import ActionPlan, Goal, Need, NeedStatus, SipStatus, Step, StepStatus, Task
 from .uppdrag import (
     Assignment,
@@ -21,6 +21,7 @@ __all__ = [
     "Consent",
     "ConsentForm",
     "Contact",
+    "ContactKind",
     "ContactType",
     "EndReason",
     "Forsorjning",

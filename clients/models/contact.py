@@ -24,6 +24,15 @@ class ContactType(models.TextChoices):
     ANNAT = "annat", _("Other")
 
 
+class ContactKind(models.TextChoices):
+    """A contact about the client needs the client's consent for each organisation; an
+    avidentifierad contact (a general question, the client never named) needs none, so its
+    note may not identify anyone and it is counted apart."""
+
+    ABOUT_CLIENT = "klient", _("Contact about the client")
+    AVIDENTIFIERAD = "avidentifierad", _("Anonymised contact — the client was not named")
+
+
 class Contact(Versioned):
     client = models.ForeignKey("clients.Client", on_delete=models.CASCADE, related_name="contacts")
     date = models.DateField(_("date"))
@@ -32,10 +41,15 @@ class Contact(Versioned):
     organisations = models.ManyToManyField(
         "core.Organisation", blank=True, related_name="+", verbose_name=_("organisations involved")
     )
-    no_personal_data = models.BooleanField(
-        _("does not concern the client's personal data"),
-        default=False,
-        help_text=_("For example a general question to an authority without naming the client."),
+    kind = models.CharField(
+        _("kind of contact"),
+        max_length=20,
+        choices=ContactKind.choices,
+        default=ContactKind.ABOUT_CLIENT,
+        help_text=_(
+            "Anonymised: a general question to an authority where the client was not named and "
+            "nothing identified them. It needs no consent; its note may not identify anyone."
+        ),
     )
     note = models.TextField(_("short note"), blank=True)
     by = models.ForeignKey(

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.postgres.expressions import ArraySubquery
-from django.db.models import F, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import JSONObject
 
 from core.models import Organisation, User
@@ -18,6 +18,7 @@ from ..models import (
     Client,
     Consent,
     Contact,
+    ContactKind,
     Fullmakt,
     Goal,
     Need,
@@ -97,6 +98,16 @@ def recent_contacts(client: Client, limit: int = RECENT_CONTACTS) -> list[Contac
     )
 
 
+def contact_counts(client: Client) -> dict[str, int]:
+    """The client's contacts (struck ones left out) about the client and avidentifierade,
+    counted apart: an avidentifierad contact never named the client. One query."""
+    live = client.contacts.filter(struck_at__isnull=True)
+    return live.aggregate(
+        about_client=Count("pk", filter=~Q(kind=ContactKind.AVIDENTIFIERAD)),
+        avidentifierad=Count("pk", filter=Q(kind=ContactKind.AVIDENTIFIERAD)),
+    )
+
+
 def contact_log(client: Client) -> QuerySet[Any]:
     """The contact log, newest first, as rows (dicts) of what the log shows: the contact's
     fields, its organisations' names and the names of who logged and who struck it."""
@@ -113,7 +124,7 @@ def contact_log(client: Client) -> QuerySet[Any]:
             "date",
             "type",
             "duration_minutes",
-            "no_personal_data",
+            "kind",
             "note",
             "struck_at",
             "struck_reason",
@@ -255,6 +266,7 @@ def overview(client: Client, day: datetime.date) -> dict[str, Any]:
         "latest": latest,
         "responsible": responsible,
         "contacts": recent_contacts(client),
+        "counts": contact_counts(client),
         "consent_rows": [
             r
             for r in consent_overview(client, all_consents, day, organisations=orgs)

@@ -6,6 +6,7 @@ from typing import Any
 
 from core.models import Verksamhet
 
+from ..guard_words import is_ordinary_word
 from .access import viewer_of, visible_clients
 
 
@@ -13,13 +14,21 @@ def identifying_terms(*, verksamhet: Verksamhet, user: Any) -> list[str]:
     """Aliases and names of the clients ``user`` may see, for the de-identification guard.
 
     Only those: a guard that knew the names of clients hidden from the writer would tell them
-    who is a client (see ``systembrister.guard``). Members and grant officers see no client,
+    who is a client (see ``clients.guard``). Members and grant officers see no client,
     so they get no terms. Distinct, non-empty terms of at least two characters.
     """
+    return identifying_terms_and_words(verksamhet=verksamhet, user=user)[0]
+
+
+def identifying_terms_and_words(*, verksamhet: Verksamhet, user: Any) -> tuple[list[str], set[str]]:
+    """``identifying_terms``, and those of them that are aliases and ordinary words
+    (``clients/guard_words.py``) and nobody's first or last name. One query."""
     actor = viewer_of(user=user, verksamhet=verksamhet)
     if actor is None:
-        return []
+        return [], set()
     terms: set[str] = set()
+    aliases: set[str] = set()
+    names: set[str] = set()
     for alias, first, last in visible_clients(actor).values_list(
         "alias", "first_name", "last_name"
     ):
@@ -27,4 +36,7 @@ def identifying_terms(*, verksamhet: Verksamhet, user: Any) -> list[str]:
             term = (term or "").strip()
             if len(term) >= 2:
                 terms.add(term)
-    return sorted(terms, key=lambda t: (-len(t), t))
+        aliases.add((alias or "").strip().lower())
+        names.update(n.strip().lower() for n in (first, last) if n)
+    words = {t for t in terms if t.lower() in aliases - names and is_ordinary_word(t)}
+    return sorted(terms, key=lambda t: (-len(t), t)), words

@@ -17,7 +17,8 @@ from django.utils.translation import ngettext
 from core.audit import save
 from core.models import Organisation
 
-from ..models import Client, Consent, Contact, ContactType
+from ..guard import guard_texts
+from ..models import Client, Consent, Contact, ContactKind, ContactType
 from ._common import check_not_future
 
 
@@ -45,18 +46,41 @@ def contact_log(
     organisations: Iterable[Organisation] = (),
     duration_minutes: int | None = None,
     note: str = "",
-    no_personal_data: bool = False,
+    kind: str = ContactKind.ABOUT_CLIENT,
+    confirm_words: bool | None = None,
 ) -> Contact:
-    """Log a contact. Refused for an organisation without valid consent that day, unless the
-    contact does not concern the client's personal data."""
+    """Log a contact. A contact about the client is refused for an organisation without valid
+    consent that day. An avidentifierad contact (the client was not named) needs no consent,
+    and its note may not identify anyone (the de-identification guard; ``confirm_words`` as
+    in ``clients.guard.check_texts``: the ordinary-word aliases the writer confirmed are
+    recorded in the contact's history)."""
     orgs = list(organisations)
     if type not in ContactType.values:
         raise ValidationError({"type": _("Choose the type of contact.")})
+    if kind not in ContactKind.values:
+        raise ValidationError({"kind": _("Choose the kind of contact.")})
     check_not_future(date, "date")
     for org in orgs:
         if org.verksamhet_id != client.verksamhet_id:
             raise ValidationError({"organisations": _("Choose organisations of this PO service.")})
-    if not no_personal_data:
+    reason = ""
+    if kind == ContactKind.AVIDENTIFIERAD:
+        confirmed = guard_texts(
+            verksamhet=client.verksamhet,
+            by=by,
+            texts={"note": note},
+            template=_(
+                "An anonymised contact may not identify anyone. Remove or rephrase: "
+                "%(words)s. If the contact was about the client, choose “Contact about the "
+                "client”."
+            ),
+            confirm_words=confirm_words,
+        )
+        if confirmed:
+            reason = _("Confirmed as ordinary words, not aliases: %(words)s") % {
+                "words": ", ".join(sorted({f.text for f in confirmed}))
+            }
+    else:
         missing = organisations_without_consent(client=client, organisations=orgs, day=date)
         if missing:
             names = ", ".join(o.name for o in missing)
@@ -64,11 +88,11 @@ def contact_log(
                 {
                     "organisations": ngettext(
                         "The client has no valid consent for %(names)s on %(day)s. Record the "
-                        "consent first, or tick that the contact does not concern the client's "
-                        "personal data.",
+                        "consent first, or log an anonymised contact if the client was not "
+                        "named.",
                         "The client has no valid consent for %(names)s on %(day)s. Record the "
-                        "consents first, or tick that the contact does not concern the client's "
-                        "personal data.",
+                        "consents first, or log an anonymised contact if the client was not "
+                        "named.",
                         len(missing),
                     )
                     % {"names": names, "day": date_format(date, "j F Y")}
@@ -81,9 +105,9 @@ def contact_log(
         type=type,
         duration_minutes=duration_minutes,
         note=note.strip(),
-        no_personal_data=no_personal_data,
+        kind=kind,
     )
-    save(contact, by=by)
+    save(contact, by=by, reason=reason)
     if orgs:
         contact.organisations.set(orgs)
     return contact

@@ -19,7 +19,7 @@ from core.labels import labels_of
 from core.models import User
 from core.query import PageQuery
 
-from ..models import ContactType, UppdragStatus
+from ..models import ContactKind, ContactType, UppdragStatus
 from ..templatetags.clients_extras import STATUS_CLASS
 
 NONE = "–"
@@ -110,7 +110,7 @@ def contact_rows(
                 "type": labels.get(r["type"], r["type"]),
                 "minutes": r["duration_minutes"] or NONE,
                 "organisations": r["organisation_names"],
-                "no_personal_data": r["no_personal_data"],
+                "avidentifierad": r["kind"] == ContactKind.AVIDENTIFIERAD,
                 "note": r["note"],
                 "by": User.name_of(r["by_first_name"], r["by_last_name"], r["by_email"]),
                 "struck": struck,

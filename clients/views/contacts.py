@@ -16,8 +16,8 @@ from .. import services
 from ..forms import ContactLogForm, StrikeForm
 from ..models import Contact
 from ..selectors import client_for
-from ..selectors.detail import contact_log
-from ._base import client_page, client_view, crumbs
+from ..selectors.detail import contact_counts, contact_log
+from ._base import client_page, client_view, crumbs, without
 from ._rows import contact_rows, page_of
 
 PER_PAGE = 30
@@ -34,6 +34,7 @@ def contacts(request: Request, pk: int) -> HttpResponse:
         tab="contacts",
         page=page,
         rows=contact_rows(page.object_list, client=client.pk, can_strike=client.editable),
+        counts=contact_counts(client),
         querystring="",
     )
 
@@ -41,9 +42,18 @@ def contacts(request: Request, pk: int) -> HttpResponse:
 @client_view
 def contact_create(request: Request, pk: int) -> HttpResponse:
     client = client_for(actor=request.actor, pk=pk, write=True)
-    form = ContactLogForm(request.POST or None, verksamhet=verksamhet_of(request.actor))
+    form = ContactLogForm(
+        request.POST or None, verksamhet=verksamhet_of(request.actor), client=client
+    )
     done = submit(
-        request, form, lambda d: services.contact_log(client=client, by=request.user, **d)
+        request,
+        form,
+        lambda d: services.contact_log(
+            client=client,
+            by=request.user,
+            confirm_words=form.words_confirmation(),
+            **without(d, "confirm", "confirm_words"),
+        ),
     )
     if done is not None:
         messages.success(request, _("The contact is logged."))

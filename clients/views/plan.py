@@ -156,15 +156,19 @@ def goal_edit(request: Request, pk: int, gpk: int) -> HttpResponse:
     )
 
 
+# What the step form holds that is not the step's: its version and the confirmation boxes.
+NOT_STEP = ("version", "confirm", "confirm_words")
+
+
 @client_view
 def step_create(request: Request, pk: int, gpk: int) -> HttpResponse:
     client = client_for(actor=request.actor, pk=pk, write=True)
     goal = get_object_or_404(Goal, pk=gpk, plan__client=client)
-    form = StepForm(request.POST or None, verksamhet=verksamhet_of(request.actor))
+    form = StepForm(request.POST or None, verksamhet=verksamhet_of(request.actor), client=client)
     done = submit(
         request,
         form,
-        lambda d: services.step_create(goal=goal, by=request.user, **without(d, "version")),
+        lambda d: services.step_create(goal=goal, by=request.user, **without(d, *NOT_STEP)),
     )
     if done is not None:
         messages.success(request, _("The step is added."))
@@ -182,12 +186,17 @@ def step_create(request: Request, pk: int, gpk: int) -> HttpResponse:
 def step_edit(request: Request, pk: int, spk: int) -> HttpResponse:
     client = client_for(actor=request.actor, pk=pk, write=True)
     step = get_object_or_404(Step, pk=spk, goal__plan__client=client)
-    form = StepForm(request.POST or None, instance=step, verksamhet=verksamhet_of(request.actor))
+    form = StepForm(
+        request.POST or None,
+        instance=step,
+        verksamhet=verksamhet_of(request.actor),
+        client=client,
+    )
     done = submit(
         request,
         form,
         lambda d: services.step_update(
-            step=step, by=request.user, version=d.get("version"), **without(d, "version")
+            step=step, by=request.user, version=d.get("version"), **without(d, *NOT_STEP)
         ),
     )
     if done is not None:

@@ -16,7 +16,7 @@ from core.query import IdField, QueryForm
 from .. import services
 from ..forms import TaskForm
 from ..models import Task
-from ..selectors import visible_clients
+from ..selectors.access import assigned_clients
 from ..selectors.reminders import count, reminders_for
 from ._base import crumbs, log_list
 from ._rows import with_links
@@ -35,7 +35,9 @@ class TaskQuery(QueryForm):
 
 @requires("client.list")
 def task_create(request: Request) -> HttpResponse:
-    clients = visible_clients(request.actor).order_by("alias")
+    # A task is about one of the user's own current clients (not the waiting list, not a
+    # colleague's client that a lead also sees).
+    clients = assigned_clients(request.actor).order_by("alias")
     initial = {}
     chosen = TaskQuery.read(request)["klient"]
     if chosen is not None:

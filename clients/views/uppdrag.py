@@ -191,14 +191,19 @@ def handover(request: Request, pk: int) -> HttpResponse:
     client = client_for(actor=actor, pk=pk, write=True)
     uppdrag = _latest(client)
     current = current_assignments(actor.today).filter(uppdrag=uppdrag).values("ombud_id")
+    choices = ombud_users(verksamhet_of(actor))
+    former = ", ".join(str(u) for u in choices.filter(pk__in=current))
     form = HandoverForm(
         request.POST or None,
-        ombud_choices=ombud_users(verksamhet_of(actor)).exclude(pk__in=current),
+        ombud_choices=choices.exclude(pk__in=current),
+        former=former,
     )
     done = submit(
         request,
         form,
-        lambda d: services.handover(uppdrag=uppdrag, by=request.user, **d),
+        lambda d: services.handover(
+            uppdrag=uppdrag, by=request.user, **without(d, "confirm", "confirm_words")
+        ),
     )
     if done is not None:
         messages.success(request, _("The client is handed over."))

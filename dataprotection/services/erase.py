@@ -70,7 +70,7 @@ KEEP: dict[type[models.Model], set[str]] = {
         "date",
         "duration_minutes",
         "type",
-        "no_personal_data",
+        "kind",
         "by",
         "created_at",
         "struck_at",

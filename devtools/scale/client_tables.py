@@ -272,7 +272,9 @@ def build_contacts(
                     day,
                     choice((15, 30, 45, 60, 90, 120)) if ctype != "brev" else None,
                     ctype,
-                    ctype == "myndighet_utan_klient" and random_() < 0.2,
+                    "avidentifierad"
+                    if ctype == "myndighet_utan_klient" and random_() < 0.2
+                    else "klient",
                     choice(CONTACT_NOTES),
                     ombud,
                     when,
@@ -290,7 +292,7 @@ def build_contacts(
             "date",
             "duration_minutes",
             "type",
-            "no_personal_data",
+            "kind",
             "note",
             "by_id",
             "created_at",

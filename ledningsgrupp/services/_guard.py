@@ -1,7 +1,7 @@
 """The de-identification guard on what the ledningsgrupp's outside members read.
 
 Agenda items, protokoll paragraphs and action items are read by the members' organisations,
-so they get the same check as a systembrist (``systembrister.guard``): numbers and e-mail
+so they get the same check as a systembrist (``clients.guard``): numbers and e-mail
 addresses for everyone, and the names of the clients the writer may see.
 """
 
@@ -12,7 +12,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from systembrister.guard import guard_texts
+from clients.guard import guard_texts
 
 
 def guard(verksamhet: Any, texts: Mapping[str, str], *, by: Any) -> None:

@@ -8,10 +8,10 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
 
+from clients.guard import Finding, guard_texts
 from core.access import actor_for
 from core.audit import save
 
-from ..guard import guard_texts
 from ..models import Event, Systembrist
 
 
@@ -30,12 +30,24 @@ def require_lead(user: Any, report: Systembrist) -> None:
         raise PermissionDenied(_("Only the coordinator can do this."))
 
 
-def guard(verksamhet: Any, texts: Mapping[str, str], *, by: Any) -> None:
+def guard(
+    verksamhet: Any, texts: Mapping[str, str], *, by: Any, confirm_words: bool | None = None
+) -> list[Finding]:
     """Stop the save when any free text looks identifying (message per field).
 
     Names are those of the clients ``by`` may see: the guard tells no one who else is a client.
+    ``confirm_words``: see ``clients.guard.check_texts``; returns the words confirmed.
     """
-    guard_texts(verksamhet=verksamhet, by=by, texts=texts)
+    return guard_texts(verksamhet=verksamhet, by=by, texts=texts, confirm_words=confirm_words)
+
+
+def confirmed_reason(confirmed: list[Finding]) -> str:
+    """The history's note of the aliases the writer confirmed as ordinary words."""
+    if not confirmed:
+        return ""
+    return _("Confirmed as ordinary words, not aliases: %(words)s") % {
+        "words": ", ".join(sorted({f.text for f in confirmed}))
+    }
 
 
 def refuse(message: str, field: str | None = None) -> ValidationError:

@@ -17,7 +17,7 @@ from core.concurrency import lock_for_edit
 from core.models import Organisation, Verksamhet
 
 from ..models import EventKind, Status, Support, Systembrist
-from ._common import event, guard, locked, refuse
+from ._common import confirmed_reason, event, guard, locked, refuse
 
 TEXT_FIELDS = ("title", "description", "examples", "suggested_improvement")
 EDITABLE = (Status.DRAFT, Status.RETURNED)
@@ -38,7 +38,8 @@ def _validate(
     clients_affected: int,
     first_observed: datetime.date,
     texts: dict[str, str],
-) -> list[Organisation]:
+    confirm_words: bool | None = None,
+) -> tuple[list[Organisation], str]:
     errors: dict[str, str] = {}
     orgs = list(organisations)
     if not orgs:
@@ -53,14 +54,15 @@ def _validate(
         errors["title"] = _("Give the report a title.")
     if not (texts.get("description") or "").strip():
         errors["description"] = _("Describe the failure.")
+    reason = ""
     try:
-        guard(verksamhet, texts, by=by)
+        reason = confirmed_reason(guard(verksamhet, texts, by=by, confirm_words=confirm_words))
     except ValidationError as exc:
         for name, messages in exc.message_dict.items():
             errors.setdefault(name, messages[0])
     if errors:
         raise ValidationError(errors)
-    return orgs
+    return orgs, reason
 
 
 @transaction.atomic
@@ -77,6 +79,7 @@ def systembrist_create(
     first_observed: datetime.date,
     examples: str = "",
     suggested_improvement: str = "",
+    confirm_words: bool | None = None,
 ) -> Systembrist:
     """An ombud drafts a report. Nothing identifying gets past the guard."""
     if not actor_for(by, verksamhet).can("systembrist.report"):
@@ -87,13 +90,14 @@ def systembrist_create(
         "examples": examples,
         "suggested_improvement": suggested_improvement,
     }
-    orgs = _validate(
+    orgs, reason = _validate(
         verksamhet=verksamhet,
         by=by,
         organisations=organisations,
         clients_affected=clients_affected,
         first_observed=first_observed,
         texts=texts,
+        confirm_words=confirm_words,
     )
     report = Systembrist(
         verksamhet=verksamhet,
@@ -105,7 +109,7 @@ def systembrist_create(
         status=Status.DRAFT,
         **{k: v.strip() for k, v in texts.items()},
     )
-    save(report, by=by)
+    save(report, by=by, reason=reason)
     report.organisations.set(orgs)
     event(report, by=by, kind=EventKind.CREATED)
     return report
@@ -126,6 +130,7 @@ def systembrist_update(
     first_observed: datetime.date,
     examples: str = "",
     suggested_improvement: str = "",
+    confirm_words: bool | None = None,
 ) -> Systembrist:
     """The reporter edits their own draft (or a report sent back to them)."""
     current = locked(report)
@@ -139,13 +144,14 @@ def systembrist_update(
         "examples": examples,
         "suggested_improvement": suggested_improvement,
     }
-    orgs = _validate(
+    orgs, reason = _validate(
         verksamhet=current.verksamhet,
         by=by,
         organisations=organisations,
         clients_affected=clients_affected,
         first_observed=first_observed,
         texts=texts,
+        confirm_words=confirm_words,
     )
     report = lock_for_edit(current, expected_version)
     for name, value in texts.items():
@@ -154,7 +160,7 @@ def systembrist_update(
     report.life_area = life_area
     report.clients_affected = clients_affected
     report.first_observed = first_observed
-    save(report, by=by)
+    save(report, by=by, reason=reason)
     report.organisations.set(orgs)
     event(report, by=by, kind=EventKind.EDITED)
     return report
@@ -168,8 +174,15 @@ def systembrist_submit(*, report: Systembrist, by: Any) -> Systembrist:
         raise PermissionDenied(_("Only the reporter can submit the report."))
     if report.status not in EDITABLE:
         raise refuse(_("Only drafts and reports sent back can be submitted."))
-    # Client names may have been added since the draft was saved: check again.
-    guard(report.verksamhet, {name: getattr(report, name) for name in TEXT_FIELDS}, by=by)
+    # Client names may have been added since the draft was saved: check again. An alias that
+    # is also an ordinary word was confirmed when the draft was saved (and the coordinator's
+    # gate checks those of other clients).
+    guard(
+        report.verksamhet,
+        {name: getattr(report, name) for name in TEXT_FIELDS},
+        by=by,
+        confirm_words=True,
+    )
     report.status = Status.SUBMITTED
     report.submitted_at = timezone.now()
     report.version += 1

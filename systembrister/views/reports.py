@@ -106,7 +106,10 @@ def report_create(request: Request) -> HttpResponse:
         request,
         form,
         lambda data: systembrist_create(
-            verksamhet=verksamhet, by=request.user, **_service_kwargs(data)
+            verksamhet=verksamhet,
+            by=request.user,
+            confirm_words=form.words_confirmation(),
+            **_service_kwargs(data),
         ),
     )
     if report is not None:
@@ -130,6 +133,7 @@ def report_edit(request: Request, pk: int) -> HttpResponse:
             report=report,
             by=request.user,
             expected_version=data.get("version"),
+            confirm_words=form.words_confirmation(),
             **_service_kwargs(data),
         ),
     )

@@ -8,7 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from clients import services
-from clients.models import Contact, ContactType
+from clients.models import Contact, ContactKind, ContactType
 from tests.clients.factories import ConsentFactory, today
 
 D = datetime.timedelta
@@ -78,9 +78,11 @@ def test_contact_refused_from_the_day_the_consent_is_withdrawn(world, annas_clie
     assert consent.history.first().history_user == world.ombud_anna
 
 
-def test_no_personal_data_contact_needs_no_consent(world, annas_client) -> None:
-    contact = log(annas_client, world.ombud_anna, world.orgs["af"], today(), no_personal_data=True)
-    assert contact.no_personal_data
+def test_avidentifierad_contact_needs_no_consent(world, annas_client) -> None:
+    contact = log(
+        annas_client, world.ombud_anna, world.orgs["af"], today(), kind=ContactKind.AVIDENTIFIERAD
+    )
+    assert contact.kind == ContactKind.AVIDENTIFIERAD
 
 
 def test_consent_of_another_client_does_not_count(world, annas_client) -> None:
@@ -98,7 +100,13 @@ def test_contact_in_the_future_or_with_another_services_org_is_refused(world, an
             client=annas_client, by=world.ombud_anna, date=today() + D(days=1), type="telefon"
         )
     with pytest.raises(ValidationError):
-        log(annas_client, world.ombud_anna, world.orgs["other_fk"], today(), no_personal_data=True)
+        log(
+            annas_client,
+            world.ombud_anna,
+            world.orgs["other_fk"],
+            today(),
+            kind=ContactKind.AVIDENTIFIERAD,
+        )
 
 
 def test_strike_keeps_the_entry(world, annas_client) -> None:

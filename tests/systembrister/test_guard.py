@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.core.exceptions import ValidationError
 
-from systembrister.guard import check_texts, find_identifying
+from clients.guard import check_texts, find_identifying
 
 CLIENTS = ["Anna", "Kim Berg", "Stjärnan"]
 
@@ -180,7 +180,7 @@ def test_finding4_guard_takes_linear_time_on_adversarial_text() -> None:
 
     script = """
 import time
-from systembrister.guard import find_identifying
+from clients.guard import find_identifying
 names = [f"Klient{i} Efternamn{i}" for i in range(20000)] + ["Anna", "Kim Berg"]
 start = time.perf_counter()
 for unit in ("a", "a@", "1", "0", ".", "a.", "1-", "@a."):
@@ -201,7 +201,7 @@ def test_finding4_long_post_to_a_systembrist_form_is_refused_before_the_guard(
     from django.test import Client
     from django.urls import reverse
 
-    from systembrister import guard
+    from clients import guard
     from systembrister.models import Systembrist
 
     seen: list[int] = []
