@@ -11,7 +11,7 @@ from django.contrib.postgres.expressions import ArraySubquery
 from django.db.models import Count, OuterRef, Q, Subquery, Sum, TextField
 from django.db.models.functions import Cast, JSONObject
 
-from clients.models import Contact, ContactType
+from clients.models import Contact, ContactKind, ContactType
 from core.models import Verksamhet
 from statsbidrag.arsanstallning import to_decimal
 from statsbidrag.models import CoFinancing, Decision, GrantYear, Payment, Repayment
@@ -25,11 +25,15 @@ def money(value: Decimal | None) -> str | None:
 
 
 def contact_figures(*, verksamhet: Verksamhet, year: int) -> dict[str, Any]:
-    """Contacts in the year by type (struck entries do not count). One query."""
+    """Contacts in the year by type (struck entries do not count). One query. Contacts about
+    a client are counted by type and in the total; avidentifierade contacts (the client was
+    not named) are counted apart, and make no client one "with a contact"."""
     types = [t.value for t in ContactType]
-    aggregates: dict[str, Count] = {t: Count("pk", filter=Q(type=t)) for t in types}
-    aggregates["total"] = Count("pk")
-    aggregates["clients"] = Count("client", distinct=True)
+    about = ~Q(kind=ContactKind.AVIDENTIFIERAD)
+    aggregates: dict[str, Count] = {t: Count("pk", filter=about & Q(type=t)) for t in types}
+    aggregates["total"] = Count("pk", filter=about)
+    aggregates["clients"] = Count("client", filter=about, distinct=True)
+    aggregates["avidentifierad"] = Count("pk", filter=Q(kind=ContactKind.AVIDENTIFIERAD))
     row = Contact.objects.filter(
         client__verksamhet=verksamhet,
         date__range=(datetime.date(year, 1, 1), datetime.date(year, 12, 31)),
@@ -39,6 +43,7 @@ def contact_figures(*, verksamhet: Verksamhet, year: int) -> dict[str, Any]:
         "by_type": {t: row[t] for t in types},
         "total": row["total"],
         "clients_with_contact": row["clients"],
+        "avidentifierad": row["avidentifierad"],
     }
 
 

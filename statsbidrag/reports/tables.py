@@ -216,6 +216,9 @@ def contact_tables(f: dict[str, Any]) -> list[Table]:
         [_("Total"), c["total"]],
         [_("Clients with at least one contact"), c["clients_with_contact"]],
     ]
+    if "avidentifierad" in c:  # documents frozen before the kind existed lack the figure
+        label = _("Anonymised contacts (the client not named), counted apart")
+        rows.append([label, c["avidentifierad"]])
     return [
         Table("kontakter", _("Contacts by type"), [(_("Type"), TEXT), (_("Count"), COUNT)], rows)
     ]

@@ -147,6 +147,7 @@ EXPECTED = {
         },
         "total": 3,
         "clients_with_contact": 2,  # C1, C2
+        "avidentifierad": 0,
     },
     "systembrister": {
         "reported": 2,  # S1, S2 (draft, 2024, merged and Gotland's do not count)
