@@ -14,6 +14,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from clients import personnummer
 
@@ -124,6 +125,10 @@ def pnr(value: Any, column: str) -> str:
         raise CellError(column, " ".join(exc.messages)) from None
 
 
+_MISSING = object()
+NOT_ALLOWED = gettext_lazy("“%(value)s” is not one of the allowed values (see the template).")
+
+
 class Lookup:
     """Case-insensitive labels (as the UI shows them) and codes to the stored value.
 
@@ -143,13 +148,15 @@ class Lookup:
             else:
                 self._map[key] = value
 
-    def get(self, raw: str, column: str, *, unknown: str, ambiguous: str = "") -> Any:
+    def get(self, raw: str, column: str, *, unknown: Any, ambiguous: Any = "") -> Any:
+        """The value of ``raw``; ``unknown`` and ``ambiguous`` (lazy texts with
+        ``%(value)s``) are translated only when a cell is refused."""
         key = " ".join(raw.split()).casefold()
-        if key in self._ambiguous:
-            raise CellError(column, (ambiguous or unknown) % {"value": raw})
-        if key not in self._map:
-            raise CellError(column, unknown % {"value": raw})
-        return self._map[key]
+        found = self._map.get(key, _MISSING)
+        if found is not _MISSING and key not in self._ambiguous:
+            return found
+        message = ambiguous if key in self._ambiguous and ambiguous else unknown
+        raise CellError(column, str(message) % {"value": raw})
 
 
 def choices(choice_class: Any) -> Lookup:

@@ -5,10 +5,23 @@ from __future__ import annotations
 from typing import Any
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from core.models import Kommun, Organisation, Role, RoleAssignment, User, Verksamhet
 
 from ..values import CellError, Lookup, text
+
+UNKNOWN_OMBUD = gettext_lazy(
+    "No ombud of this PO service is called or has the e-mail address “%(value)s”."
+)
+AMBIGUOUS_OMBUD = gettext_lazy(
+    "Several ombud are called “%(value)s”: write the e-mail address instead."
+)
+UNKNOWN_KOMMUN = gettext_lazy("“%(value)s” is not one of the municipalities the service covers.")
+UNKNOWN_ORGANISATION = gettext_lazy(
+    "“%(value)s” is not an organisation of this PO service. Write the name as the "
+    "organisation register shows it; separate several with a semicolon."
+)
 
 
 def ombud_lookup(verksamhet: Verksamhet) -> Lookup:
@@ -32,8 +45,8 @@ def find_ombud(lookup: Lookup, raw: Any, column: str) -> Any:
     return lookup.get(
         value,
         column,
-        unknown=_("No ombud of this PO service is called or has the e-mail address “%(value)s”."),
-        ambiguous=_("Several ombud are called “%(value)s”: write the e-mail address instead."),
+        unknown=UNKNOWN_OMBUD,
+        ambiguous=AMBIGUOUS_OMBUD,
     )
 
 
@@ -49,7 +62,7 @@ def find_kommun(lookup: Lookup, raw: Any, column: str) -> Kommun | None:
     found: Kommun = lookup.get(
         value,
         column,
-        unknown=_("“%(value)s” is not one of the municipalities the service covers."),
+        unknown=UNKNOWN_KOMMUN,
     )
     return found
 
@@ -76,10 +89,7 @@ def find_organisations(lookup: Lookup, raw: Any, column: str) -> list[Organisati
         org = lookup.get(
             name,
             column,
-            unknown=_(
-                "“%(value)s” is not an organisation of this PO service. Write the name as the "
-                "organisation register shows it; separate several with a semicolon."
-            ),
+            unknown=UNKNOWN_ORGANISATION,
         )
         if org not in found:
             found.append(org)

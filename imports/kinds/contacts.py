@@ -15,7 +15,7 @@ import datetime
 from collections import defaultdict
 from collections.abc import Hashable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -28,7 +28,7 @@ from clients.models import Client, Consent, Contact, ContactType
 from clients.models import ContactKind as Concern  # about the client, or avidentifierad
 from core.models import Organisation, Verksamhet
 
-from .. import values
+from .. import bulk, values
 from ..engine import Context, Kind, Outcome
 from .common import cleaned, find_organisations, organisation_lookup
 
@@ -42,6 +42,16 @@ ANON = "Avidentifierad"
 NOTE = "Anteckning"
 
 BATCH = 2000
+
+
+class _Period(NamedTuple):
+    valid_from: datetime.date
+    valid_until: datetime.date | None
+    withdrawn_on: datetime.date | None
+
+
+def _consent_valid(period: _Period, day: datetime.date) -> bool:
+    return Consent.is_valid_on(period, day)  # type: ignore[arg-type]  # the dates are all it reads
 
 
 @dataclass
@@ -96,12 +106,16 @@ class ContactKind(Kind):
                 "client_id", "date", "type", "duration_minutes"
             )
         )
-        self.consents: dict[int, list[Consent]] = defaultdict(list)
-        for consent in Consent.objects.filter(client__verksamhet=v).only(
+        # The consents' dates only, per client and organisation, asked with the model's own
+        # rule (Consent.is_valid_on reads nothing else).
+        self.consents: dict[tuple[int, int], list[_Period]] = defaultdict(list)
+        for client_id, org_id, *dates in Consent.objects.filter(client__verksamhet=v).values_list(
             "client_id", "organisation_id", "valid_from", "valid_until", "withdrawn_on"
         ):
-            self.consents[consent.client_id].append(consent)
-        self.batch: list[tuple[Contact, list[Organisation]]] = []
+            self.consents[client_id, org_id].append(_Period(*dates))
+        self.batch: list[ContactRow] = []
+        self.pnr_seen: dict[str, str] = {}
+        self.type_values = frozenset(ContactType.values)
         self.today = timezone.localdate()
 
     def _client(self, raw: Any, born_raw: Any) -> int:
@@ -109,10 +123,13 @@ class ContactKind(Kind):
         if not value:
             raise values.CellError(CLIENT, _("Name the client: alias or personnummer."))
         if any(ch.isdigit() for ch in value) and not any(ch.isalpha() for ch in value):
-            try:
-                pnr = pnr_rules.normalise(value)
-            except ValidationError as exc:
-                raise values.CellError(CLIENT, " ".join(exc.messages)) from None
+            pnr = self.pnr_seen.get(value)
+            if pnr is None:
+                try:
+                    pnr = pnr_rules.normalise(value)
+                except ValidationError as exc:
+                    raise values.CellError(CLIENT, " ".join(exc.messages)) from None
+                self.pnr_seen[value] = pnr
             if pnr in self.by_pnr:
                 return self.by_pnr[pnr]
             raise values.CellError(
@@ -150,7 +167,7 @@ class ContactKind(Kind):
         kind = self.types.get(
             raw_type,
             TYPE,
-            unknown=_("“%(value)s” is not one of the allowed values (see the template)."),
+            unknown=values.NOT_ALLOWED,
         )
         return ContactRow(
             client_id=client_id,
@@ -171,7 +188,7 @@ class ContactKind(Kind):
 
     def _passes(self, parsed: ContactRow) -> bool:
         """``contact_log``'s rules, on what was read once."""
-        if parsed.type not in ContactType.values or parsed.date > self.today:
+        if parsed.type not in self.type_values or parsed.date > self.today:
             return False
         verksamhet_id = self.ctx.verksamhet.pk
         if any(o.verksamhet_id != verksamhet_id for o in parsed.organisations):
@@ -180,9 +197,11 @@ class ContactKind(Kind):
             # No consent needed, but its note may not identify anyone: the service's guard
             # reads every note there is.
             return not parsed.note
-        consents = self.consents.get(parsed.client_id, [])
         return all(
-            any(c.organisation_id == o.pk and c.is_valid_on(parsed.date) for c in consents)
+            any(
+                _consent_valid(p, parsed.date)
+                for p in self.consents.get((parsed.client_id, o.pk), ())
+            )
             for o in parsed.organisations
         )
 
@@ -209,16 +228,7 @@ class ContactKind(Kind):
                     kind=self._kind(parsed),
                 )
                 transaction.set_rollback(True)
-        contact = Contact(
-            client_id=parsed.client_id,
-            by=self.ctx.by,
-            date=parsed.date,
-            type=parsed.type,
-            duration_minutes=parsed.minutes,
-            note=parsed.note,
-            kind=self._kind(parsed),
-        )
-        self.batch.append((contact, parsed.organisations))
+        self.batch.append(parsed)
         if len(self.batch) >= BATCH:
             self._write()
 
@@ -229,29 +239,47 @@ class ContactKind(Kind):
         batch, self.batch = self.batch, []
         if not batch or self.ctx.dry_run:
             return
-        contacts = Contact.objects.bulk_create([c for c, _orgs in batch])
-        history = Contact.history.bulk_history_create(contacts, default_user=self.ctx.by)
+        by_id = self.ctx.by.pk
+        rows = [
+            {
+                "client_id": row.client_id,
+                "by_id": by_id,
+                "date": row.date,
+                "type": row.type,
+                "duration_minutes": row.minutes,
+                "note": row.note,
+                "kind": self._kind(row),
+            }
+            for row in batch
+        ]
+        history_ids = bulk.copy_with_history(Contact, rows, by=self.ctx.by)
+        # The organisations and the history of the links, as organisations.set() writes them.
         through = Contact.organisations.through
-        links, records = [], []
-        for (contact, orgs), record in zip(batch, history, strict=True):
-            for org in orgs:
-                links.append(through(contact_id=contact.pk, organisation_id=org.pk))
-                records.append(record)
-        links = through.objects.bulk_create(links)
-        # The history of the links, as organisations.set() would have written it.
+        pairs = [
+            (row["id"], org.pk, hid)
+            for row, parsed, hid in zip(rows, batch, history_ids, strict=True)
+            for org in parsed.organisations
+        ]
+        link_ids = bulk.next_ids(through, len(pairs))
+        bulk.copy(
+            through,
+            (
+                {"id": lid, "contact_id": c, "organisation_id": o}
+                for lid, (c, o, _h) in zip(link_ids, pairs, strict=True)
+            ),
+        )
         m2m_history = next(
             r.related_model
             for r in Contact.history.model._meta.related_objects
             if r.field.name == "history"
         )
-        m2m_history.objects.bulk_create(
-            m2m_history(
-                history=record,
-                id=link.pk,
-                contact_id=link.contact_id,
-                organisation_id=link.organisation_id,
-            )
-            for link, record in zip(links, records, strict=True)
+        bulk.copy(
+            m2m_history,
+            (
+                {"id": lid, "contact_id": c, "organisation_id": o, "history_id": h}
+                for lid, (c, o, h) in zip(link_ids, pairs, strict=True)
+            ),
+            skip=["m2m_history_id"],
         )
 
     def describe_header(self) -> list[str]:

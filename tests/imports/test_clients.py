@@ -159,3 +159,56 @@ def test_not_a_spreadsheet(world):  # type: ignore[no-untyped-def]
     assert out.refused[0].row == 1 and "UTF-8" in out.refused[0].reason
     broken = run(world, b"PK\x03\x04 not really a zip")
     assert "Excel" in broken.refused[0].reason
+
+
+def _state(world):  # type: ignore[no-untyped-def]
+    rows = []
+    for c in Client.objects.filter(verksamhet=world.verksamhet).order_by("alias"):
+        up = c.uppdrag.get()
+        a = up.assignments.first()
+        rows.append(
+            (c.alias, c.personnummer, c.birth_year, c.kommun_id, c.gender, up.status,
+             up.waiting_since, up.contact_started, up.started, up.ended, up.end_reason,
+             a and (a.ombud_id, a.start, a.end))
+        )  # fmt: skip
+    return rows
+
+
+def test_batch_path_writes_what_the_services_write(world, pnr, monkeypatch):  # type: ignore[no-untyped-def]
+    """Every row both ways: checked here and batched, or walked through the services."""
+    from django.db import transaction
+
+    from imports.kinds.clients import ClientKind
+
+    today = datetime.date.today()
+    soon = (today + datetime.timedelta(days=2)).isoformat()
+    rows = [
+        ["A", pnr[0], None, "Västerås", "Aktivt", "2024-01-01", "2024-02-01", "2024-03-01",
+         None, None, "anna@example.se"],
+        ["B", pnr[1], 1991, None, None, None, None, None, None, None, None],  # year mismatch
+        ["C", None, 2020, None, None, None, None, None, None, None, None],  # a child
+        ["D", None, 1980, None, "Aktivt", None, None, "2024-03-01", None, None, "anna@example.se"],
+        ["E", None, 1980, None, "Aktivt", None, None, "2024-03-01", None, None, None],  # no ombud
+        ["F", None, 1980, None, "Kontaktskapande", "2024-05-01", "2024-04-01", None, None, None,
+         "omar@example.se"],  # before the waiting list
+        ["G", None, 1980, None, "Avslutat", "2024-01-01", None, None, "2024-02-01", None, None],  # no reason
+        ["H", None, 1980, None, "Avslutat", "2024-01-01", None, None, "2024-02-01", "Annat",
+         None],  # "other" needs words
+        ["I", None, 1980, None, "Avslutat", "2024-01-01", "2024-01-05", "2024-01-09",
+         "2024-02-01", "Flyttat", "omar@example.se"],
+        ["J", None, 1980, None, "Väntelista", soon, None, None, None, None, None],  # future
+        ["K", None, 1980, None, "Kontaktskapande", None, "2024-01-05", "2024-01-09", None, None,
+         "omar@example.se"],
+        ["L", pnr[2], 1975, "Västerås", "Avslutat", None, None, None, "2024-02-01",
+         "Målen uppnådda", None],
+    ]  # fmt: skip
+    content = xlsx(H, rows)
+    results = []
+    for fast in (True, False):
+        monkeypatch.setattr(ClientKind, "fast", fast)
+        with transaction.atomic():
+            out = run(world, content)
+            results.append((sorted(reasons(out).items()), out.created, _state(world)))
+            transaction.set_rollback(True)
+    assert results[0] == results[1]
+    assert [row for row, _col in dict(results[0][0])] == [3, 4, 6, 7, 8, 9, 11]
