@@ -31,6 +31,10 @@
           if (cell.tagName === "TD" && cell.colSpan === 1 && label && !cell.hasAttribute("data-label")) {
             cell.setAttribute("data-label", label);
           }
+          // a cell with nothing in it is left out of the card, label and all
+          if (cell.tagName === "TD" && !cell.textContent.trim() && !cell.querySelector("img, svg, input, button")) {
+            cell.classList.add("stack-blank");
+          }
           column += cell.colSpan || 1;
         });
       });

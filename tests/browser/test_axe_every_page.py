@@ -1,4 +1,5 @@
-"""axe-core (WCAG 2.1 AA) on every HTML page of the access matrix, as a role that may see it."""
+"""axe-core (WCAG 2.1 AA) on every HTML page of the access matrix, as a role that may see it,
+and every such page fits a phone (360 and 390 px wide) without sideways scrolling."""
 
 from __future__ import annotations
 
@@ -12,6 +13,35 @@ from tests.security.harness import visits
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
+DESKTOP = {"width": 1280, "height": 720}
+PHONES = (390, 360)  # an iPhone 12-15 and the narrowest common Android
+# The page's widest element when the page is wider than the window: what to fix.
+WIDEST = """() => {
+  const w = window.innerWidth;
+  let widest = null;
+  for (const el of document.body.querySelectorAll('*')) {
+    const right = el.getBoundingClientRect().right;
+    if (right > w + 1 && (!widest || right >= widest.right)) {
+      widest = {right: Math.round(right), tag: el.tagName, cls: String(el.className).slice(0, 60),
+                text: (el.textContent || '').trim().slice(0, 40)};
+    }
+  }
+  return {scroll: document.documentElement.scrollWidth, window: w, widest: widest};
+}"""
+
+
+def too_wide(page) -> list[str]:  # type: ignore[no-untyped-def]
+    """The widths (the desktop's, then the phones') at which the page scrolls sideways,
+    with its widest element."""
+    found = []
+    for width in (DESKTOP["width"], *PHONES):
+        page.set_viewport_size({"width": width, "height": DESKTOP["height"]})
+        m = page.evaluate(WIDEST)
+        if m["scroll"] > m["window"]:
+            found.append(f"{m['scroll']} px wide at {width} px (widest: {m['widest']})")
+    page.set_viewport_size(DESKTOP)
+    return found
+
 
 def test_axe_on_every_page(world, live_server, browser):  # type: ignore[no-untyped-def]
     by_role = defaultdict(list)
@@ -20,7 +50,7 @@ def test_axe_on_every_page(world, live_server, browser):  # type: ignore[no-unty
     axe = Axe()
     failures, checked = [], 0
     for role, role_visits in by_role.items():
-        context = browser.new_context()
+        context = browser.new_context(viewport=DESKTOP)
         page = context.new_page()
         user = world.users[ROLE_USERS[role]]
         page.goto(f"{live_server.url}/konto/logga-in/")
@@ -39,6 +69,7 @@ def test_axe_on_every_page(world, live_server, browser):  # type: ignore[no-unty
                 failures.append(f"{visit.url} as {role}:\n{results.generate_report()}")
             if page.locator("h1").count() != 1:
                 failures.append(f"{visit.url} as {role}: {page.locator('h1').count()} h1 elements")
+            failures.extend(f"{visit.url} as {role}: {w}" for w in too_wide(page))
         context.close()
     print(f"axe checked {checked} pages")
     assert checked >= 5
