@@ -366,6 +366,36 @@ class ContactLogForm(TextLimitsMixin, ConfirmMixin, forms.ModelForm):
         return data
 
 
+class QuickContactForm(forms.ModelForm):
+    """The phone's short form: type, date (today), minutes and organisations, saved in one
+    tap; a note, or an anonymised contact, goes through the full contact form."""
+
+    class Meta:
+        model = Contact
+        fields = ["type", "date", "duration_minutes", "organisations"]
+        widgets = {
+            "type": forms.RadioSelect,
+            "date": DateInput(),
+            "duration_minutes": forms.NumberInput(attrs={"inputmode": "numeric", "min": 0}),
+            "organisations": forms.CheckboxSelectMultiple,
+        }
+        help_texts = {
+            "organisations": _(
+                "A contact about the client needs the client's valid consent on the day of "
+                "the contact. Today's consent is shown after each name."
+            ),
+        }
+
+    def __init__(self, *args: Any, verksamhet: Verksamhet, client: Client, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        choose_from(self, "organisations", organisations(verksamhet))
+        show_consent(self, "organisations", client=client, day=timezone.localdate())
+        self.fields["date"].initial = timezone.localdate
+        type_field = self.fields["type"]
+        if isinstance(type_field, forms.ChoiceField):  # a radio list has no empty choice
+            type_field.choices = [c for c in type_field.choices if c[0]]
+
+
 class StrikeForm(TextLimitsMixin, forms.Form):
     reason = forms.CharField(label=_("Why is the entry wrong?"), max_length=300)
 

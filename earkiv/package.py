@@ -27,7 +27,6 @@ import uuid
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from django.utils import timezone
 from lxml import etree
@@ -35,14 +34,13 @@ from lxml import etree
 from core.documents import read_document
 from core.models import Document, Verksamhet
 
+from .metadata import SOFTWARE, SOFTWARE_VERSION, XSI_NS, dublin_core, iso, premis, readme
+
 SCHEMAS = Path(__file__).parent / "schemas"
 METS_NS = "http://www.loc.gov/METS/"
 XLINK_NS = "http://www.w3.org/1999/xlink"
-XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
 CSIP_NS = "https://DILCIS.eu/XML/METS/CSIPExtensionMETS"
 SIP_NS = "https://DILCIS.eu/XML/METS/SIPExtensionMETS"
-PREMIS_NS = "http://www.loc.gov/premis/v3"
-DC_NS = "http://purl.org/dc/elements/1.1/"
 NSMAP = {"mets": METS_NS, "xlink": XLINK_NS, "xsi": XSI_NS, "csip": CSIP_NS, "sip": SIP_NS}
 SCHEMA_LOCATION = (
     f"{METS_NS} schemas/mets.xsd {XLINK_NS} schemas/xlink.xsd "
@@ -50,19 +48,6 @@ SCHEMA_LOCATION = (
 )
 PROFILE = "https://earksip.dilcis.eu/profile/E-ARK-SIP.xml"
 CONTENT_TYPE = "Ombud: justerade protokoll, ansökningar och redovisningar av statsbidrag (PDF)"
-SOFTWARE = "Ombud"
-SOFTWARE_VERSION = "1"
-
-KIND_SV = {
-    Document.Kind.PROTOKOLL: "Protokoll",
-    Document.Kind.APPLICATION: "Ansökan om statsbidrag",
-    Document.Kind.REDOVISNING: "Redovisning av statsbidrag",
-}
-EVENT_SV = {
-    Document.Kind.PROTOKOLL: "Protokollet justerades och låstes",
-    Document.Kind.APPLICATION: "Ansökan lämnades in och frystes",
-    Document.Kind.REDOVISNING: "Redovisningen lämnades in och frystes",
-}
 
 
 def documents_of(*, verksamhet: Verksamhet, year: int) -> list[Document]:
@@ -96,10 +81,6 @@ def _c(tag: str) -> str:
     return f"{{{CSIP_NS}}}{tag}"
 
 
-def _iso(moment: datetime.datetime) -> str:
-    return timezone.localtime(moment).isoformat(timespec="seconds")
-
-
 class PackageWriter:
     def __init__(self, root: Path, created: datetime.datetime) -> None:
         self.root = root
@@ -122,106 +103,6 @@ class PackageWriter:
         return entry
 
 
-def _dc(document: Document, verksamhet: Verksamhet) -> bytes:
-    fields = [
-        ("title", document.title),
-        ("date", document.date.isoformat()),
-        ("creator", verksamhet.name),
-        ("publisher", verksamhet.huvudman.name),
-        ("type", KIND_SV.get(document.kind, document.kind)),
-        ("format", document.content_type),
-        ("language", "sv"),
-        ("source", f"representations/rep1/data/{document.file_name}"),
-    ]
-    if document.diarienummer:
-        fields.append(("identifier", f"Diarienummer {document.diarienummer}"))
-    body = "".join(f"  <dc:{name}>{escape(value)}</dc:{name}>\n" for name, value in fields)
-    return (
-        '<?xml version="1.0" encoding="UTF-8"?>\n'
-        f'<metadata xmlns:dc="{DC_NS}">\n{body}</metadata>\n'
-    ).encode()
-
-
-def _premis(documents: list[Document], verksamhet: Verksamhet, files: dict[int, Entry]) -> bytes:
-    p = f"{{{PREMIS_NS}}}"
-    root = etree.Element(p + "premis", nsmap={"premis": PREMIS_NS, "xsi": XSI_NS}, version="3.0")
-
-    def sub(parent: etree._Element, tag: str, text: str | None = None) -> etree._Element:
-        element = etree.SubElement(parent, p + tag)
-        if text is not None:
-            element.text = text
-        return element
-
-    for document in documents:
-        entry = files[document.pk]
-        obj = sub(root, "object")
-        obj.set(f"{{{XSI_NS}}}type", "premis:file")
-        ident = sub(obj, "objectIdentifier")
-        sub(ident, "objectIdentifierType", "local")
-        sub(ident, "objectIdentifierValue", entry.path)
-        chars = sub(obj, "objectCharacteristics")
-        fixity = sub(chars, "fixity")
-        sub(fixity, "messageDigestAlgorithm", "SHA-256")
-        sub(fixity, "messageDigest", document.sha256)
-        sub(fixity, "messageDigestOriginator", SOFTWARE)
-        sub(chars, "size", str(document.size))
-        fmt = sub(chars, "format")
-        designation = sub(fmt, "formatDesignation")
-        sub(designation, "formatName", "Portable Document Format")
-        registry = sub(fmt, "formatRegistry")
-        sub(registry, "formatRegistryName", "PRONOM")
-        sub(registry, "formatRegistryKey", "fmt/276")  # PDF 1.7, what WeasyPrint writes
-        sub(obj, "originalName", document.file_name)
-        link = sub(obj, "linkingEventIdentifier")
-        sub(link, "linkingEventIdentifierType", "local")
-        sub(link, "linkingEventIdentifierValue", f"event-{document.pk}")
-    for document in documents:
-        event = sub(root, "event")
-        ident = sub(event, "eventIdentifier")
-        sub(ident, "eventIdentifierType", "local")
-        sub(ident, "eventIdentifierValue", f"event-{document.pk}")
-        sub(event, "eventType", "creation")
-        sub(event, "eventDateTime", _iso(document.created_at))
-        detail = sub(event, "eventDetailInformation")
-        sub(detail, "eventDetail", EVENT_SV.get(document.kind, document.kind))
-        outcome = sub(event, "eventOutcomeInformation")
-        sub(outcome, "eventOutcome", "success")
-        agent = sub(event, "linkingAgentIdentifier")
-        sub(agent, "linkingAgentIdentifierType", "local")
-        sub(agent, "linkingAgentIdentifierValue", "agent-verksamhet")
-        obj = sub(event, "linkingObjectIdentifier")
-        sub(obj, "linkingObjectIdentifierType", "local")
-        sub(obj, "linkingObjectIdentifierValue", files[document.pk].path)
-    for ident_value, name, kind in (
-        ("agent-verksamhet", verksamhet.name, "organization"),
-        ("agent-software", f"{SOFTWARE} {SOFTWARE_VERSION}", "software"),
-    ):
-        agent = sub(root, "agent")
-        ident = sub(agent, "agentIdentifier")
-        sub(ident, "agentIdentifierType", "local")
-        sub(ident, "agentIdentifierValue", ident_value)
-        sub(agent, "agentName", name)
-        sub(agent, "agentType", kind)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
-
-
-def _readme(verksamhet: Verksamhet, year: int, documents: list[Document]) -> bytes:
-    lines = [
-        f"Leveranspaket (E-ARK SIP, FGS Paketstruktur) från {verksamhet.name}, år {year}.",
-        "",
-        "Paketet innehåller de allmänna handlingar som verksamheten med personligt ombud",
-        "har upprättat under året: justerade protokoll från ledningsgruppen samt ansökan",
-        "om och redovisning av statsbidrag, som PDF i representations/rep1/data/.",
-        "Varje handlings kontrollsumma (SHA-256) står i METS.xml och i",
-        "metadata/preservation/premis.xml; beskrivande metadata (Dublin Core) finns i",
-        "metadata/descriptive/.",
-        "",
-        f"Antal handlingar: {len(documents)}",
-    ]
-    lines += [f"- {d.date:%Y-%m-%d} {d.title} ({d.file_name})" for d in documents]
-    return ("\n".join(lines) + "\n").encode()
-
-
 def _file_element(parent: etree._Element, entry: Entry) -> None:
     element = etree.SubElement(
         parent,
@@ -229,7 +110,7 @@ def _file_element(parent: etree._Element, entry: Entry) -> None:
         ID=entry.ident,
         MIMETYPE=entry.mimetype,
         SIZE=str(entry.size),
-        CREATED=_iso(entry.created),
+        CREATED=iso(entry.created),
         CHECKSUM=entry.sha256,
         CHECKSUMTYPE="SHA-256",
     )
@@ -246,7 +127,7 @@ def _md_ref(parent: etree._Element, entry: Entry, mdtype: str, **extra: str) -> 
         MDTYPE=mdtype,
         MIMETYPE=entry.mimetype,
         SIZE=str(entry.size),
-        CREATED=_iso(entry.created),
+        CREATED=iso(entry.created),
         CHECKSUM=entry.sha256,
         CHECKSUMTYPE="SHA-256",
         **extra,
@@ -281,7 +162,7 @@ def _mets(
     header = etree.SubElement(
         root,
         _m("metsHdr"),
-        CREATEDATE=_iso(writer.created),
+        CREATEDATE=iso(writer.created),
         RECORDSTATUS="NEW",
         **{_c("OAISPACKAGETYPE"): "SIP"},
     )
@@ -307,7 +188,7 @@ def _mets(
         ident = f"dmd-{entry.ident}"
         dmd_ids.append(ident)
         section = etree.SubElement(
-            root, _m("dmdSec"), ID=ident, CREATED=_iso(entry.created), STATUS="CURRENT"
+            root, _m("dmdSec"), ID=ident, CREATED=iso(entry.created), STATUS="CURRENT"
         )
         _md_ref(section, entry, "DC")
     amd = etree.SubElement(root, _m("amdSec"))
@@ -378,13 +259,15 @@ def write_package(*, verksamhet: Verksamhet, year: int, output: Path) -> Path:
     dmd = [
         writer.write(
             f"metadata/descriptive/{n:03d}-{Path(d.file_name).stem}.xml",
-            _dc(d, verksamhet),
+            dublin_core(d, verksamhet),
             "text/xml",
         )
         for n, d in enumerate(documents, start=1)
     ]
-    premis = writer.write(
-        "metadata/preservation/premis.xml", _premis(documents, verksamhet, files), "text/xml"
+    premis_entry = writer.write(
+        "metadata/preservation/premis.xml",
+        premis(documents, verksamhet, {pk: e.path for pk, e in files.items()}),
+        "text/xml",
     )
     schemas = [
         writer.write(f"schemas/{path.name}", path.read_bytes(), "text/xml")
@@ -392,10 +275,10 @@ def write_package(*, verksamhet: Verksamhet, year: int, output: Path) -> Path:
     ]
     docs = [
         writer.write(
-            "documentation/om-paketet.txt", _readme(verksamhet, year, documents), "text/plain"
+            "documentation/om-paketet.txt", readme(verksamhet, year, documents), "text/plain"
         )
     ]
-    mets = _mets(objid, verksamhet, year, writer, dmd, premis, data, schemas, docs)
+    mets = _mets(objid, verksamhet, year, writer, dmd, premis_entry, data, schemas, docs)
     (root / "METS.xml").write_bytes(mets)
     return root
 

@@ -12,7 +12,7 @@ from core.models import Document, Verksamhet
 
 def document_years(*, verksamhet: Verksamhet) -> list[dict[str, Any]]:
     """Years with stored documents, newest first: year, documents, protokoll (one query)."""
-    return list(
+    rows = (
         Document.objects.filter(verksamhet=verksamhet)
         .annotate(year=ExtractYear("date"))
         .values("year")
@@ -21,3 +21,4 @@ def document_years(*, verksamhet: Verksamhet) -> list[dict[str, Any]]:
         )
         .order_by("-year")
     )
+    return [dict(row) for row in rows]

@@ -23,6 +23,7 @@ from ..models import ContactKind, ContactType, UppdragStatus
 from ..templatetags.clients_extras import STATUS_CLASS
 
 NONE = "–"
+OPEN = (UppdragStatus.CONTACT_BUILDING, UppdragStatus.ACTIVE)
 
 
 def page_of(request: HttpRequest, qs: QuerySet[Any], per_page: int, *, short: bool) -> Page:
@@ -72,6 +73,10 @@ def client_rows(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
                 "ombud": r.get("ombud_name") or NONE,
                 "since": _day(r["uppdrag_since"]),
                 "last_contact": _day(r["last_contact"]),
+                # the phone's quick contact, for a client whose uppdrag is open
+                "quick_url": reverse("clients:contact_quick", args=[r["pk"]])
+                if status in OPEN
+                else "",
             }
         )
     return out
