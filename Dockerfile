@@ -26,7 +26,8 @@ COPY . .
 ARG BUILD_ENV="SECRET_KEY=build ALLOWED_HOSTS=build DATABASE_URL=postgres://build@localhost/build DATABASE_OWNER_URL=postgres://build-owner@localhost/build"
 RUN env $BUILD_ENV python manage.py compilemessages -v 0 --ignore=.venv \
  && env $BUILD_ENV python manage.py collectstatic --noinput -v 0 \
- && chown -R ombud /app/var
+ && mkdir -p /app/var/media /backup \
+ && chown -R ombud /app/var /backup
 USER ombud
 EXPOSE 8000
 # migrate and grant_app_role run as the owner (DATABASE_OWNER_URL); gunicorn serves as the

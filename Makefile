@@ -48,8 +48,10 @@ run: system-deps $(STAMP) compilemessages
 	@mkdir -p var/static
 	@if [ ! -f var/.demo-loaded ]; then $(PY) manage.py seed_demo && touch var/.demo-loaded; \
 	 else $(PY) manage.py seed_demo; fi
-	@echo "Serving on http://127.0.0.1:8000"
-	$(PY) manage.py runserver 127.0.0.1:8000
+	@echo "Serving on http://127.0.0.1:8000, the scheduler's worker beside it (Ctrl-C stops both)"
+	@$(PY) manage.py procrastinate worker & worker=$$!; \
+	 trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
+	 $(PY) manage.py runserver 127.0.0.1:8000
 
 demo: $(STAMP)
 	$(PY) manage.py seed_demo

@@ -35,7 +35,10 @@ def _prune_dead_pids(data_dir: Path) -> None:
         except PermissionError:
             pass
         alive.append(pid)
-    pid_file.write_text(json.dumps(alive))
+    # Whole or not at all: another process may read it at any moment.
+    partial = pid_file.with_name(pid_file.name + ".tmp")
+    partial.write_text(json.dumps(alive))
+    os.replace(partial, pid_file)
 
 
 def embedded_database(base_dir: Path) -> dict[str, Any]:
@@ -53,7 +56,10 @@ def embedded_database(base_dir: Path) -> dict[str, Any]:
     import pgserver
 
     data_dir.mkdir(parents=True, exist_ok=True)
-    _prune_dead_pids(data_dir)
+    # The PID file is pgserver's, which reads and writes it under this lock; pruning without
+    # it let a process starting at the same moment (make run starts two) read half a file.
+    with pgserver.postgres_server.PostgresServer._lock:
+        _prune_dead_pids(data_dir)
     server = pgserver.get_server(str(data_dir), cleanup_mode="stop")
     socket_dir = str(server.get_postmaster_info().socket_dir)
     port = server.get_postmaster_info().port

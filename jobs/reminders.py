@@ -88,12 +88,14 @@ def expiring_consents(today: datetime.date | None = None) -> str:
                     .values("pk", "valid_until", organisation_name=F("organisation__name"))
                 )
                 for row in ending:
-                    left = (row["valid_until"] - today).days
-                    bucket = LAST_WEEK if left <= LAST_WEEK else EXPIRY_DAYS
+                    ends = row["valid_until"]
+                    if ends is None:  # (filtered out above; for the type checker)
+                        continue
+                    bucket = LAST_WEEK if (ends - today).days <= LAST_WEEK else EXPIRY_DAYS
                     lines += add(
                         recipient=ombud,
                         key=f"{kind}:{row['pk']}:{bucket}",
-                        text=_expiry_text(kind, row["organisation_name"], row["valid_until"]),
+                        text=_expiry_text(kind, row["organisation_name"], ends),
                     )
     return _("Reminders about consents and fullmakter that end soon: %(lines)s.") % {"lines": lines}
 
