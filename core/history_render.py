@@ -93,6 +93,18 @@ def shown_fields(model: type[models.Model], historical: Any) -> list[models.Fiel
     ]
 
 
+def _document_fields(model: type[models.Model], historical: Any) -> list[Any]:
+    """Labelled JSON and file fields: an entry says they changed, not what they hold."""
+    kept = {f.attname for f in historical._meta.concrete_fields}
+    return [
+        f
+        for f in model._meta.concrete_fields
+        if isinstance(f, (models.JSONField, models.FileField))
+        and getattr(f, "_verbose_name", None) is not None
+        and f.attname in kept
+    ]
+
+
 class Names:
     """Related records by model and primary key, loaded in one query per model."""
 
@@ -366,6 +378,9 @@ def changes(
                 capfirst(str(f.verbose_name)), value_text(f, old, names), value_text(f, new, names)
             )
         )
+    for f in _document_fields(model, type(r)):
+        if getattr(prev, f.attname) != getattr(r, f.attname):
+            rows.append(Change(capfirst(str(f.verbose_name)), "", "", shown=False))
     for f in getattr(type(r), "_history_m2m_fields", None) or []:
         old_ids = m2m.get((type(r), prev.history_id, f.name), [])
         new_ids = m2m.get((type(r), r.history_id, f.name), [])

@@ -7,6 +7,7 @@ import datetime
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from core.concurrency import Versioned
@@ -27,7 +28,11 @@ class Consent(Versioned):
     )
     person = models.CharField(_("named person at the organisation"), max_length=200, blank=True)
     scope = models.TextField(_("what may be shared and discussed"))
-    form = models.CharField(_("form"), max_length=10, choices=ConsentForm.choices)
+    # "form" alone is the verksamhet's driftform in core's catalogue: the context keeps
+    # the consent's own word (skriftligt or muntligt).
+    form = models.CharField(
+        pgettext_lazy("consent", "form"), max_length=10, choices=ConsentForm.choices
+    )
     witness = models.CharField(_("witnessed by"), max_length=200, blank=True)
     valid_from = models.DateField(_("valid from"))
     valid_until = models.DateField(_("valid until"), null=True, blank=True)

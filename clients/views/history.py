@@ -32,7 +32,13 @@ class TimelineQuery(QueryForm):
 def client_history(request: Request, pk: int) -> HttpResponse:
     client = client_for(actor=request.actor, pk=pk)
     query = TimelineQuery.read(request)
-    keys = timeline(client=client, kind=query["typ"], since=query["fran"], until=query["till"])
+    keys = timeline(
+        actor=request.actor,
+        client=client,
+        kind=query["typ"],
+        since=query["fran"],
+        until=query["till"],
+    )
     page = Paginator(keys, PER_PAGE).get_page(query["sida"])
     chosen = {k: str(v) for k, v in query.items() if v and k != "sida"}
     return client_page(
@@ -42,7 +48,7 @@ def client_history(request: Request, pk: int) -> HttpResponse:
         tab="history",
         rows=page_entries(list(page.object_list)),
         page=page,
-        kinds=[(t.label, t.model._meta.verbose_name_plural) for t in timeline_kinds()],
+        kinds=[(t.label, t.model._meta.verbose_name_plural) for t in timeline_kinds(request.actor)],
         chosen=chosen,
         querystring=urlencode(chosen),
     )

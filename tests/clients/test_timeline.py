@@ -170,3 +170,17 @@ def test_every_kind_of_client_record_is_on_the_timeline() -> None:
     # a model the clients app adds must join the list (and so the timeline and gallring)
     models = apps.get_app_config("clients").get_models()
     assert {m for m in models if not m.__name__.startswith("Historical")} <= set(CLIENT_RECORDS)
+
+
+@pytest.mark.django_db
+def test_ombud_sees_the_clients_records_not_the_data_protection_requests(world) -> None:  # type: ignore[no-untyped-def]
+    from django.test import Client as Browser
+
+    f = full_client(world, world.ombud_anna)
+    browser = Browser()
+    browser.force_login(world.ombud_anna)
+    page = browser.get(reverse("clients:history", args=[f["client"].pk])).content.decode()
+    assert 'value="clients.contact"' in page
+    assert "dataprotection." not in page
+    lead = _history(world, f["client"]).content.decode()
+    assert 'value="dataprotection.anonymisationrequest"' in lead
