@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class LifeArea(models.TextChoices):
@@ -15,4 +16,4 @@ class LifeArea(models.TextChoices):
     SOCIALT_NATVERK = "socialt_natverk", _("Social network")
     VARDAGSLIV = "vardagsliv", _("Everyday life")
     JURIDIK = "juridik", _("Legal matters")
-    ANNAT = "annat", _("Other")
+    ANNAT = "annat", pgettext_lazy("life area", "Other")
