@@ -7,6 +7,7 @@ from typing import Any
 import django_filters
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.models import Role, User, Verksamhet
 from core.query import SearchField
@@ -31,7 +32,7 @@ class UserFilter(django_filters.FilterSet):
     )
     active = django_filters.ChoiceFilter(
         label=_("Account"),
-        choices=[("yes", _("Active")), ("no", _("Closed"))],
+        choices=[("yes", _("Active")), ("no", pgettext_lazy("account", "Closed"))],
         method="filter_active",
         empty_label=_("All"),
     )

@@ -96,3 +96,13 @@ def invitation_in(verksamhet: Verksamhet, pk: int) -> Invitation:
     if found is None:
         raise Http404
     return found
+
+
+def account_closed(user: User) -> Any:
+    """The history row of the account's closing (who, when, why), if it was closed here."""
+    return (
+        User.history.filter(id=user.pk, is_active=False)
+        .select_related("history_user")
+        .order_by("-history_date")
+        .first()
+    )

@@ -73,7 +73,7 @@ def invitation_new(request: Request) -> HttpResponse:
             "added to that account."
         ),
         cancel_url=reverse("administration:invitations"),
-        submit_label=_("Send the invitation"),
+        submit_label=_("Send the invitation e-mail"),
     )
 
 

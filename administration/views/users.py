@@ -18,7 +18,7 @@ from core.models import User
 
 from ..filters import UserFilter
 from ..forms import ReasonForm, RoleAddForm
-from ..selectors.users import people, person_in, role_history, role_in
+from ..selectors.users import account_closed, people, person_in, role_history, role_in
 from ..services import role_add, role_remove, second_factor_reset
 
 PER_PAGE = 50
@@ -65,6 +65,7 @@ def user_detail(request: Request, pk: int) -> HttpResponse:
             "person": user,
             "is_self": user.pk == request.user.pk,
             "history": role_history(verksamhet, user)[:50],
+            "closed": None if user.is_active else account_closed(user),
             "crumbs": crumbs(),
         },
     )

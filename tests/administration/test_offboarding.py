@@ -83,6 +83,8 @@ def test_closing_hands_over_four_and_puts_two_on_the_waiting_list(client, world,
     assert RoleAssignment.objects.filter(user=anna, verksamhet=world.verksamhet).exists()
     users = client.get(reverse("administration:users") + "?active=no").content.decode()
     assert "Anna Lind" in users and "Omar Haddad" not in users
+    detail = client.get(reverse("administration:user", kwargs={"pk": anna.pk})).content.decode()
+    assert "av Agnes Nord: Slutar sin anställning" in detail
 
 
 def test_login_is_refused_afterwards_and_the_name_stays(world, annas):  # type: ignore[no-untyped-def]
