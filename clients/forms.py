@@ -26,6 +26,7 @@ from .models import (
     Consent,
     Contact,
     ContactKind,
+    ContactType,
     EndReason,
     Forsorjning,
     Fullmakt,
@@ -393,7 +394,7 @@ class QuickContactForm(forms.ModelForm):
         self.fields["date"].initial = timezone.localdate
         type_field = self.fields["type"]
         if isinstance(type_field, forms.ChoiceField):  # a radio list has no empty choice
-            type_field.choices = [c for c in type_field.choices if c[0]]
+            type_field.choices = ContactType.choices
 
 
 class StrikeForm(TextLimitsMixin, forms.Form):
