@@ -240,7 +240,9 @@ class ProtokollSetupForm(TextLimitsMixin, VersionedFormMixin, forms.ModelForm):
                 self.initial[name] = default.pk
         self.present = {r.pk: r for r in present}
         self.samordnare = {u.pk: u for u in samordnare}
-        self.fields["minutes_by"].choices = [
+        minutes_by = self.fields["minutes_by"]
+        assert isinstance(minutes_by, forms.ChoiceField)
+        minutes_by.choices = [
             ("", "---------"),
             (
                 _("Representatives present"),

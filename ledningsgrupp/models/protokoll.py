@@ -69,7 +69,7 @@ class Protokoll(Versioned):
     def secretary_name(self) -> str:
         if self.secretary_user_id:
             return str(self.secretary_user)
-        return self.secretary.display_name if self.secretary_id else ""
+        return self.secretary.display_name if self.secretary is not None else ""
 
 
 class Paragraph(Versioned):
