@@ -42,10 +42,13 @@ def tool(name: str) -> str:
     return str(path)
 
 
-def connection_args(alias: str = "default") -> tuple[list[str], dict[str, str]]:
-    """Command-line options and environment for the configured database."""
+def connection_args(
+    alias: str = "default", database: str | None = None
+) -> tuple[list[str], dict[str, str]]:
+    """Command-line options and environment for the configured database (or ``database`` in
+    the same server, as the same role)."""
     settings_dict: dict[str, Any] = connections[alias].settings_dict
-    args = ["--dbname", str(settings_dict["NAME"])]
+    args = ["--dbname", database or str(settings_dict["NAME"])]
     if settings_dict.get("HOST"):
         args += ["--host", str(settings_dict["HOST"])]
     if settings_dict.get("PORT"):
@@ -67,24 +70,44 @@ def _run(command: list[str], env: dict[str, str]) -> None:
         raise BackupError(result.stderr.strip() or f"{command[0]} failed")
 
 
-def backup(output: Path, alias: str = "default") -> Path:
-    """Write the whole database to ``output`` in pg_dump's custom format."""
+def backup(output: Path, alias: str = "default", *, snapshot: str | None = None) -> Path:
+    """Write the whole database to ``output`` in pg_dump's custom format; returns its path.
+
+    The file holds personal data: it is created readable and writable by its owner only
+    (0600, whatever the umask), written beside the target first and renamed into place when
+    pg_dump has succeeded, so a failed run never leaves a half file under the real name.
+    ``snapshot`` (from ``pg_export_snapshot()``) dumps exactly what that transaction sees.
+    """
     args, env = connection_args(alias)
+    output = output.absolute()
     output.parent.mkdir(parents=True, exist_ok=True)
-    _run(
-        [tool("pg_dump"), "--format=custom", "--no-owner", "--no-privileges", "--file", str(output)]
-        + args,
-        env,
-    )
+    partial = output.with_name(f".{output.name}.partial")
+    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        os.fchmod(fd, 0o600)  # an older partial file may have had other bits
+        command = [tool("pg_dump"), "--format=custom", "--no-owner", "--no-privileges"]
+        if snapshot:
+            command.append(f"--snapshot={snapshot}")
+        result = subprocess.run(  # noqa: S603
+            command + args, env=env, stdout=fd, stderr=subprocess.PIPE, text=True, check=False
+        )
+    finally:
+        os.close(fd)
+    if result.returncode != 0:
+        partial.unlink(missing_ok=True)
+        raise BackupError(result.stderr.strip() or "pg_dump failed")
+    os.replace(partial, output)
     return output
 
 
-def restore(source: Path, alias: str = "default") -> None:
-    """Restore a custom-format dump into the configured database, replacing what is there."""
+def restore(source: Path, alias: str = "default", *, database: str | None = None) -> None:
+    """Restore a custom-format dump into the configured database, replacing what is there
+    (or into ``database``, another database of the same server: the restore drill's)."""
     if not source.exists():
         raise BackupError(f"{source} does not exist")
-    args, env = connection_args(alias)
-    connections[alias].close()
+    args, env = connection_args(alias, database)
+    if database is None:
+        connections[alias].close()
     _run(
         [
             tool("pg_restore"),

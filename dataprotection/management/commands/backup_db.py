@@ -28,6 +28,7 @@ class Command(BaseCommand):
         size = path.stat().st_size
         self.stdout.write(
             self.style.SUCCESS(
-                f"Backup written to {path} ({size} bytes, {time.monotonic() - started:.1f} s)"
+                f"Backup written to {path} ({size} bytes, readable by its owner only, "
+                f"{time.monotonic() - started:.1f} s)"
             )
         )
