@@ -124,6 +124,8 @@ NOT_ENGLISH = {"by", "at", "is", "not", "on", "and", "to", "or", "are"}
 WORDS = ENGLISH - NOT_ENGLISH
 WORD = re.compile(r"[A-Za-zÅÄÖåäöÉé]+")
 VISIBLE_ATTRIBUTES = ("aria-label", "title", "placeholder", "alt")
+# A year printed with the thousands separator ("2 026"), not an amount ("2 026 kr").
+SPACED_YEAR = re.compile(r"(?<!\d)(?<!\d )(?:1 9\d\d|2 0[0-4]\d)(?![\d]| ?(?:kr|st|tim|min|%))")
 
 
 def _msgids() -> set[str]:
@@ -168,8 +170,7 @@ def _english_in(text: str, msgids: set[str]) -> list[str]:
     flat = " ".join(text.split())
     found = [m for m in msgids if m in flat]
     words = {w for w in WORD.findall(flat) if w.lower() in WORDS}
-    # Tokens of addresses and links are not words a person reads.
-    return found + sorted(words)
+    return found + sorted(words) + SPACED_YEAR.findall(flat)
 
 
 def test_no_english_on_any_page_pdf_or_csv(world) -> None:  # type: ignore[no-untyped-def]
@@ -211,4 +212,5 @@ def test_the_sweep_finds_english_and_raw_values() -> None:
         "Submitted",
     ]
     assert _english_in("Födelseår: None · Aktiv: True", set()) == ["None", "True"]
+    assert _english_in("Ansökan 2 026, belopp 2 026 kr, år 2026", set()) == ["2 026"]
     assert _english_in("Organisation: Försäkringskassan, period 2025, is på sjön", set()) == []
