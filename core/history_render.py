@@ -195,9 +195,10 @@ def plain(value: Any) -> str:
     if isinstance(value, int | decimal.Decimal | float):
         # Years and small counts stay as written (1980); amounts are grouped (300 000), and
         # decimals take a comma (0,25).
-        if isinstance(value, int) and abs(value) < 10000:
+        small = -10000 < value < 10000
+        if isinstance(value, int) and small:
             return str(value)
-        return formats.number_format(value, use_l10n=True, force_grouping=abs(value) >= 10000)
+        return formats.number_format(value, use_l10n=True, force_grouping=not small)
     if isinstance(value, list | tuple):
         return ", ".join(plain(v) for v in value) or EMPTY
     return str(value)

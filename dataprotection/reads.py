@@ -10,6 +10,8 @@ client page has a phrase.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.utils.translation import gettext_lazy as _
 
 from core.history_render import plain
@@ -51,7 +53,7 @@ SCREENS = {
     "anonymisation request": _("opened a request for erasure or restriction"),
     "registerutdrag": _("printed a registerutdrag"),
 }
-ACTIONS = {
+ACTIONS: dict[str, Any] = {
     AccessLog.Action.VIEW: _("opened the record"),
     AccessLog.Action.PDF: _("printed the record"),
     AccessLog.Action.EXPORT: _("exported the record"),

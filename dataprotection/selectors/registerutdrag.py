@@ -95,7 +95,7 @@ def describe_all(objects: list[models.Model]) -> list[Item]:
         struck = _struck(obj, names)
         rows = []
         for f in _fields(type(obj)):
-            if struck and f.attname in STRUCK_FIELDS:
+            if f.attname in STRUCK_FIELDS:  # the struck line says it, when struck
                 continue
             if f.many_to_many:
                 pks = [related.pk for related in getattr(obj, f.name).all()]
