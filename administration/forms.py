@@ -164,8 +164,10 @@ class OffboardingForm(forms.Form):
         data = super().clean() or {}
         if set(data.get("shown") or []) != set(self.current):
             # Shown again with today's list: the next submit is checked against that one.
-            self.data = self.data.copy()
-            self.data["shown"] = ",".join(str(pk) for pk in self.current)
+            self.data = {
+                **dict(self.data.items()),
+                "shown": ",".join(str(pk) for pk in self.current),
+            }
             self.add_error(None, STALE_LIST)
         return data
 

@@ -13,6 +13,7 @@ from simple_history.models import HistoricalRecords
 
 from clients.models import Client
 from core.concurrency import Versioned
+from core.constraints import UniqueOnField
 from core.models import Verksamhet
 
 
@@ -208,7 +209,12 @@ class LogReview(models.Model):
         verbose_name = _("log review")
         verbose_name_plural = _("log reviews")
         constraints = [
-            models.UniqueConstraint(fields=["verksamhet", "month"], name="logreview_once_a_month")
+            UniqueOnField(
+                fields=["verksamhet", "month"],
+                name="logreview_once_a_month",
+                field="month",
+                violation_error_message=_("The log review of this month is already signed."),
+            )
         ]
 
     def __str__(self) -> str:

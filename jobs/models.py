@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from core.constraints import UniqueOnField
+
 
 class Result(models.TextChoices):
     RUNNING = "running", pgettext_lazy("job result", "Running")
@@ -51,7 +53,12 @@ class Digest(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["recipient", "day"], name="jobs_digest_once_a_day")
+            UniqueOnField(
+                fields=["recipient", "day"],
+                name="jobs_digest_once_a_day",
+                field="day",
+                violation_error_message=_("There is already a digest for this person and day."),
+            )
         ]
 
     def __str__(self) -> str:
@@ -76,7 +83,12 @@ class DigestItem(models.Model):
     class Meta:
         ordering = ["created_at", "pk"]
         constraints = [
-            models.UniqueConstraint(fields=["recipient", "key"], name="jobs_digest_item_once")
+            UniqueOnField(
+                fields=["recipient", "key"],
+                name="jobs_digest_item_once",
+                field="key",
+                violation_error_message=_("The item is already in the person's digest."),
+            )
         ]
 
     def __str__(self) -> str:

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
+from core.constraints import CheckOnField
 from core.models import Organisation, Role, Verksamhet
 
 VALID_FOR = datetime.timedelta(hours=72)
@@ -71,9 +72,13 @@ class Invitation(models.Model):
         verbose_name_plural = _("invitations")
         indexes = [models.Index(fields=["verksamhet", "email"], name="invitation_v_email")]
         constraints = [
-            models.CheckConstraint(
+            CheckOnField(
                 condition=~models.Q(role="member") | models.Q(organisation__isnull=False),
                 name="invitation_member_has_organisation",
+                field="organisation",
+                violation_error_message=_(
+                    "A steering group member represents an organisation: choose it."
+                ),
             ),
         ]
 

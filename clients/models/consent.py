@@ -11,6 +11,7 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from core.concurrency import Versioned
+from core.constraints import CheckOnField
 
 
 class ConsentForm(models.TextChoices):
@@ -86,9 +87,13 @@ class Fullmakt(Versioned):
         verbose_name = _("fullmakt")
         verbose_name_plural = _("fullmakter")
         constraints = [
-            models.CheckConstraint(
+            CheckOnField(
                 condition=models.Q(valid_until__gte=models.F("valid_from")),
                 name="fullmakt_end_after_start",
+                field="valid_until",
+                violation_error_message=_(
+                    "The fullmakt must be valid until the day it starts or later."
+                ),
             )
         ]
 

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.concurrency import Versioned
+from core.constraints import UniqueOnField
 
 
 class Kommun(models.Model):
@@ -95,7 +96,12 @@ class Organisation(Versioned):
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         constraints = [
-            models.UniqueConstraint(fields=["verksamhet", "name"], name="organisation_unique_name")
+            UniqueOnField(
+                fields=["verksamhet", "name"],
+                name="organisation_unique_name",
+                field="name",
+                violation_error_message=_("There is already an organisation with this name."),
+            )
         ]
 
     def __str__(self) -> str:

@@ -10,6 +10,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.constraints import CheckOnField, UniqueOnField
+
 from .history import ChangeHistory
 from .tenancy import Organisation, Verksamhet
 
@@ -96,12 +98,19 @@ class RoleAssignment(models.Model):
         verbose_name = _("role")
         verbose_name_plural = _("roles")
         constraints = [
-            models.UniqueConstraint(
-                fields=["user", "verksamhet", "role"], name="role_unique_per_verksamhet"
+            UniqueOnField(
+                fields=["user", "verksamhet", "role"],
+                name="role_unique_per_verksamhet",
+                field="role",
+                violation_error_message=_("The person already has this role in the PO service."),
             ),
-            models.CheckConstraint(
+            CheckOnField(
                 condition=~models.Q(role="member") | models.Q(organisation__isnull=False),
                 name="member_has_organisation",
+                field="organisation",
+                violation_error_message=_(
+                    "A steering group member represents an organisation: choose it."
+                ),
             ),
         ]
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.concurrency import Versioned
+from core.constraints import CheckOnField, UniqueOnField
 
 
 class MeetingStatus(models.TextChoices):
@@ -125,7 +126,12 @@ class Attendance(models.Model):
         verbose_name = _("attendance")
         verbose_name_plural = _("attendance")
         constraints = [
-            models.UniqueConstraint(fields=["meeting", "representative"], name="attendance_once")
+            UniqueOnField(
+                fields=["meeting", "representative"],
+                name="attendance_once",
+                field="representative",
+                violation_error_message=_("The representative's attendance is already recorded."),
+            )
         ]
 
     def __str__(self) -> str:
@@ -154,14 +160,16 @@ class OtherAttendee(models.Model):
         verbose_name = _("other person present")
         verbose_name_plural = _("others present")
         constraints = [
-            models.CheckConstraint(
+            CheckOnField(
                 condition=models.Q(user__isnull=False) | ~models.Q(name=""),
                 name="other_attendee_named",
+                field="name",
                 violation_error_message=_("Write the name of the person present."),
             ),
-            models.UniqueConstraint(
+            UniqueOnField(
                 fields=["meeting", "user"],
                 name="other_attendee_once",
+                field="user",
                 condition=models.Q(user__isnull=False),
                 violation_error_message=_("The person is already recorded as present."),
             ),

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.concurrency import Versioned
+from core.constraints import UniqueOnField
 
 
 class Protokoll(Versioned):
@@ -95,8 +96,11 @@ class Paragraph(Versioned):
         verbose_name = _("paragraph")
         verbose_name_plural = _("paragraphs")
         constraints = [
-            models.UniqueConstraint(
-                fields=["ledningsgrupp", "year", "number"], name="paragraph_number_unique_per_year"
+            UniqueOnField(
+                fields=["ledningsgrupp", "year", "number"],
+                name="paragraph_number_unique_per_year",
+                field="number",
+                violation_error_message=_("This paragraph number is already used that year."),
             )
         ]
 
@@ -124,7 +128,12 @@ class Signature(models.Model):
         verbose_name = _("signature")
         verbose_name_plural = _("signatures")
         constraints = [
-            models.UniqueConstraint(fields=["protokoll", "kind"], name="signature_once_per_kind")
+            UniqueOnField(
+                fields=["protokoll", "kind"],
+                name="signature_once_per_kind",
+                field="kind",
+                violation_error_message=_("The protokoll is already signed in this role."),
+            )
         ]
 
     def __str__(self) -> str:

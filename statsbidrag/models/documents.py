@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.concurrency import Versioned
+from core.constraints import UniqueOnField
 
 
 class DocumentStatus(models.TextChoices):
@@ -33,8 +34,11 @@ class ReportForm(models.Model):
         verbose_name = _("report form")
         verbose_name_plural = _("report forms")
         constraints = [
-            models.UniqueConstraint(
-                fields=["valid_from_year", "version"], name="reportform_version_unique"
+            UniqueOnField(
+                fields=["valid_from_year", "version"],
+                name="reportform_version_unique",
+                field="version",
+                violation_error_message=_("This version of the form already exists."),
             )
         ]
 

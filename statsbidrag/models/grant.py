@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.concurrency import Versioned
+from core.constraints import CheckOnField, UniqueOnField
 
 
 class EmploymentPeriod(Versioned):
@@ -45,12 +46,17 @@ class EmploymentPeriod(Versioned):
         verbose_name = _("employment period")
         verbose_name_plural = _("employment periods")
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(percent__gt=0, percent__lte=100), name="employment_percent_range"
+            CheckOnField(
+                condition=models.Q(percent__gt=0, percent__lte=100),
+                name="employment_percent_range",
+                field="percent",
+                violation_error_message=_("Give a percentage above 0 and at most 100."),
             ),
-            models.CheckConstraint(
+            CheckOnField(
                 condition=models.Q(end__isnull=True) | models.Q(end__gte=models.F("start")),
                 name="employment_end_after_start",
+                field="end",
+                violation_error_message=_("The period must end on the day it starts or later."),
             ),
         ]
 
@@ -87,7 +93,12 @@ class GrantYear(Versioned):
         verbose_name = _("grant year")
         verbose_name_plural = _("grant years")
         constraints = [
-            models.UniqueConstraint(fields=["verksamhet", "year"], name="grant_year_unique")
+            UniqueOnField(
+                fields=["verksamhet", "year"],
+                name="grant_year_unique",
+                field="year",
+                violation_error_message=_("The PO service already has this year."),
+            )
         ]
 
     def __str__(self) -> str:
@@ -107,8 +118,13 @@ class CoFinancing(models.Model):
         verbose_name = _("co-financing")
         verbose_name_plural = _("co-financing")
         constraints = [
-            models.UniqueConstraint(
-                fields=["grant_year", "kommun"], name="cofinancing_once_per_kommun"
+            UniqueOnField(
+                fields=["grant_year", "kommun"],
+                name="cofinancing_once_per_kommun",
+                field="kommun",
+                violation_error_message=_(
+                    "The municipality's co-financing is already recorded for the year."
+                ),
             )
         ]
 

@@ -15,6 +15,7 @@ from simple_history.models import HistoricalRecords
 
 from core.choices import LifeArea
 from core.concurrency import Versioned
+from core.constraints import UniqueOnField
 
 if TYPE_CHECKING:
     from django.db.models.fields.related_descriptors import RelatedManager
@@ -127,7 +128,12 @@ class Support(models.Model):
         verbose_name = _("support")
         verbose_name_plural = _("supports")
         constraints = [
-            models.UniqueConstraint(fields=["systembrist", "ombud"], name="support_once_per_ombud")
+            UniqueOnField(
+                fields=["systembrist", "ombud"],
+                name="support_once_per_ombud",
+                field="ombud",
+                violation_error_message=_("You already support this report."),
+            )
         ]
 
     def __str__(self) -> str:
@@ -193,7 +199,10 @@ class Answer(Versioned):
         verbose_name = _("answer")
         verbose_name_plural = _("answers")
         constraints = [
-            models.UniqueConstraint(
-                fields=["systembrist", "organisation"], name="answer_once_per_org"
+            UniqueOnField(
+                fields=["systembrist", "organisation"],
+                name="answer_once_per_org",
+                field="organisation",
+                violation_error_message=_("The organisation has already answered this report."),
             )
         ]

@@ -139,10 +139,14 @@ def test_refused_when_the_client_list_changed_since_the_form(client, world, anna
     anna, omar = world.ombud_anna, world.ombud_omar
     client.force_login(world.admin_agnes)
     data = _form(annas, [omar] * 6)
-    client_of(world, anna, alias="Ny medan formuläret var öppet")  # a seventh client meanwhile
+    seventh = client_of(world, anna, alias="Ny medan formuläret var öppet")  # meanwhile
     response = client.post(reverse("administration:account_close", kwargs={"pk": anna.pk}), data)
     assert response.status_code == 200
-    assert "Användarens klienter ändrades" in response.content.decode()
+    body = response.content.decode()
+    assert "Användarens klienter ändrades" in body
+    # The page now lists the seventh client, and its next submit is checked against seven.
+    assert "Ny medan formuläret var öppet" in body
+    assert f",{_uppdrag(seventh).pk}" in body.split('name="shown"')[1].split(">")[0]
     anna.refresh_from_db()
     assert anna.is_active
     assert not Assignment.objects.filter(ombud=omar).exists()
