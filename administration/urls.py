@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import invitations, offboarding, registers, users
+from .views import export, invitations, offboarding, registers, users
 
 app_name = "administration"
 urlpatterns = [
@@ -27,4 +27,5 @@ urlpatterns = [
     path("organisationer/ny/", registers.organisation_new, name="organisation_new"),
     path("organisationer/<int:pk>/", registers.organisation_edit, name="organisation_edit"),
     path("installningar/", registers.verksamhet_settings, name="settings"),
+    path("export/", export.export, name="export"),
 ]

@@ -94,4 +94,7 @@ def _register_cases(world) -> list[Case]:  # type: ignore[no-untyped-def]
         ),
         Case("administration:settings", only({"admin": 200})),
         Case("administration:settings", only({"admin": 200}), method="post", data={}),
+        # Exportera verksamhetens data (administration/export.py): the admin only.
+        Case("administration:export", only({"admin": 200})),
+        Case("administration:export", only({"admin": 200}), method="post", data={}),
     ]
