@@ -31,6 +31,10 @@ from core.models import Role
 from dataprotection.backup import backup, tool
 from tests.core.factories import VerksamhetFactory, user_with_role
 
+# The copy is taken by another process, so the user it needs is committed;
+# serialized_rollback: the reference data (kommuner) are back for the tests after this one.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
 PASSWORD = "avbrott-test-lösen-1"  # noqa: S105
 DB = "ombud_outage"
 
@@ -86,7 +90,7 @@ def own_server() -> Iterator[Server]:
 
 
 @pytest.fixture
-def lead(transactional_db: None) -> Any:
+def lead() -> Any:
     """Committed before the copy is taken, so that the copy can log them in."""
     user = user_with_role(VerksamhetFactory(), Role.LEAD, email="avbrott@example.se")
     user.set_password(PASSWORD)

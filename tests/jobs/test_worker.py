@@ -14,7 +14,9 @@ from jobs.tasks import TASKS
 from tests.core.factories import VerksamhetFactory, user_with_role
 
 
-@pytest.mark.django_db(transaction=True)
+# The worker runs sync tasks in threads of its own, on connections of their own: what they
+# must see is committed. serialized_rollback: the reference data are back afterwards.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_worker_runs_every_job_and_retries_then_reports_a_failure(settings, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     admin = user_with_role(VerksamhetFactory(), Role.ADMIN, email="admin@example.se")
     settings.JOBS_MAX_ATTEMPTS = 2
