@@ -27,6 +27,8 @@ class Tracked:
     # A frozen document: (record, previous record) -> what its entry says, or None for an
     # ordinary change (core/history_render.py).
     summary: Callable[[Any, Any], Summary | None] | None = None
+    # How an entry names the record, where its str() is not how a person would (amounts).
+    name: Callable[[Any], str] | None = None
 
     @property
     def label(self) -> str:
@@ -59,8 +61,9 @@ def track(
     *,
     client: str | None = None,
     summary: Callable[[Any, Any], Summary | None] | None = None,
+    name: Callable[[Any], str] | None = None,
 ) -> None:
-    TRACKED[model._meta.label_lower] = Tracked(model, verksamhet_path, client, summary)
+    TRACKED[model._meta.label_lower] = Tracked(model, verksamhet_path, client, summary, name)
 
 
 def merged(queries: dict[str, models.QuerySet[Any]]) -> models.QuerySet[Any]:

@@ -192,6 +192,8 @@ def plain(value: Any) -> str:
         return value.strftime("%Y-%m-%d %H:%M")
     if isinstance(value, datetime.date):
         return value.isoformat()
+    if isinstance(value, decimal.Decimal) and value == value.to_integral_value():
+        value = int(value)  # 318000.00 kr reads as 318 000 kr
     if isinstance(value, int | decimal.Decimal | float):
         # Years and small counts stay as written (1980); amounts are grouped (300 000), and
         # decimals take a comma (0,25).
@@ -341,6 +343,8 @@ def _entry(r: Any, prev: Any, names: Names, m2m: dict[tuple[Any, int, str], list
         struck=struck,
     )
     tracked = TRACKED.get(label)
+    if tracked is not None and tracked.name is not None:
+        entry.name = tracked.name(r)
     if tracked is not None and tracked.summary is not None:
         entry.summary = tracked.summary(r, prev)
         if entry.summary is not None:

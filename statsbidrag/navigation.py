@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 
 from core.access import ANONYMOUS, Actor
 from core.history import track
-from core.history_render import Summary
+from core.history_render import Summary, plain
 from core.registry import DashboardSection, dashboard, nav
 
 from .models import (
@@ -33,10 +33,17 @@ nav(gettext_lazy("State grant"), "statsbidrag:index", "grant.view", order=60)
 
 track(EmploymentPeriod, "verksamhet")
 track(GrantYear, "verksamhet")
-track(CoFinancing, "grant_year__verksamhet")
-track(Decision, "grant_year__verksamhet")
-track(Payment, "grant_year__verksamhet")
-track(Repayment, "grant_year__verksamhet")
+
+
+def _amount(first: str, amount: str) -> Any:
+    """An entry's name for a sum of money: "2025-04-15, 318 000 kr", not "318000.00"."""
+    return lambda record: f"{plain(getattr(record, first))}, {plain(getattr(record, amount))} kr"
+
+
+track(CoFinancing, "grant_year__verksamhet", name=_amount("kommun", "planned"))
+track(Decision, "grant_year__verksamhet", name=_amount("decided_on", "granted_amount"))
+track(Payment, "grant_year__verksamhet", name=_amount("paid_on", "amount"))
+track(Repayment, "grant_year__verksamhet", name=_amount("demanded_on", "amount"))
 
 
 def _submitted(kind: str, name: Any) -> Any:

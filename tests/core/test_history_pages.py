@@ -75,3 +75,16 @@ def test_change_history_queries_do_not_grow_with_its_length(world, submitted) ->
         fk.name = f"Försäkringskassan {i}"
         save(fk, by=world.admin_agnes)
     assert count() == before
+
+
+def test_values_read_as_written() -> None:
+    import datetime
+    from decimal import Decimal
+
+    from core.history_render import plain
+
+    assert plain(True) == "Ja" and plain(False) == "Nej" and plain(None) == "—"
+    assert plain(1980) == "1980"
+    assert plain(Decimal("318000.00")) == "318\xa0000"
+    assert plain(Decimal("0.25")) == "0,25"
+    assert plain(datetime.date(2026, 12, 1)) == "2026-12-01"
