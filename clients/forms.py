@@ -246,7 +246,7 @@ class HandoverForm(TextLimitsMixin, ConfirmMixin, forms.Form):
         )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or self.cleaned_data
         to_ombud, on = data.get("to_ombud"), data.get("on")
         if to_ombud is not None and on is not None and not self.errors:
             self.confirmed(
@@ -323,7 +323,7 @@ def show_consent(
     def label(org: Organisation) -> str:
         return f"{org.name} — {states.get(org.pk, NO_CONSENT).text()}"
 
-    field.label_from_instance = label  # type: ignore[method-assign]
+    field.label_from_instance = label  # type: ignore[method-assign, assignment]
     return states
 
 
@@ -356,7 +356,7 @@ class ContactLogForm(TextLimitsMixin, ConfirmMixin, forms.ModelForm):
         return self.cleaned_data.get("kind") or ContactKind.ABOUT_CLIENT
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or self.cleaned_data
         if data.get("kind") == ContactKind.AVIDENTIFIERAD:
             self.confirmed(
                 _(
@@ -465,7 +465,7 @@ class StepForm(TextLimitsMixin, VersionedFormMixin, ConfirmMixin, forms.ModelFor
         self.consent = show_consent(self, "organisation", client=client, day=timezone.localdate())
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or self.cleaned_data
         org = data.get("organisation")
         # Asked when the organisation is chosen, not again on every later edit of the step.
         if org is not None and org.pk != self.instance.organisation_id:

@@ -146,10 +146,16 @@ class ConfirmMixin(forms.Form):
     confirm = forms.BooleanField(required=False, widget=forms.HiddenInput)
     confirm_words = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name in ("confirm", "confirm_words"):  # the boxes come last, above the buttons
+            self.fields[name] = self.fields.pop(name)
+
     def _show_box(self, name: str, label: Any) -> None:
         field = self.fields[name]
         field.widget = forms.CheckboxInput()
         field.label = label
+        self._bound_fields_cache.pop(name, None)  # read during cleaning, with the old label
 
     def confirmed(self, message: Any, error: Any = None) -> bool:
         self._show_box("confirm", message)

@@ -51,10 +51,10 @@ def consent_today(*, client: Client, day: datetime.date) -> dict[int, ConsentTod
     """Organisation id -> the consent state on ``day``, in one query. An organisation that is
     not in the result has never had a consent (``NO_CONSENT``)."""
     by_org: dict[int, list[Consent]] = defaultdict(list)
-    for consent in Consent.objects.filter(client=client).only(
+    for row in Consent.objects.filter(client=client).only(
         "organisation_id", "valid_from", "valid_until", "withdrawn_on"
     ):
-        by_org[consent.organisation_id].append(consent)
+        by_org[row.organisation_id].append(row)
     out = {}
     for org_id, consents in by_org.items():
         state, consent = consent_state(consents, day)
