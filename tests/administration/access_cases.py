@@ -3,9 +3,13 @@ link is public."""
 
 from __future__ import annotations
 
+import itertools
+
 from administration.services.invitations import new_invitation
 from core.models import Role, RoleAssignment
 from tests.access import Case, only, statuses
+
+_serial = itertools.count()  # cases() may be called more than once in one test
 
 
 def cases(world) -> list[Case]:  # type: ignore[no-untyped-def]
@@ -13,8 +17,10 @@ def cases(world) -> list[Case]:  # type: ignore[no-untyped-def]
     v = world.verksamhet
     role = RoleAssignment.objects.get(user=omar, verksamhet=v)
     invitations = [
-        new_invitation(verksamhet=v, email=f"matris{n}@example.se", role=Role.OMBUD, by=agnes)
-        for n in range(3)
+        new_invitation(
+            verksamhet=v, email=f"matris{next(_serial)}@example.se", role=Role.OMBUD, by=agnes
+        )
+        for _n in range(3)
     ]
     admin = only({"admin": 200})
     person = {"pk": omar.pk}
