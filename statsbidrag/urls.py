@@ -20,6 +20,11 @@ urlpatterns = [
     path("ar/<int:year>/<slug:kind>/skicka/", documents.document_submit, name="document_submit"),
     path("ar/<int:year>/<slug:kind>/pdf/", documents.document_pdf, name="document_pdf"),
     path(
+        "ar/<int:year>/<slug:kind>/publiceringsversion/",
+        documents.document_pdf_public,
+        name="document_pdf_public",
+    ),
+    path(
         "ar/<int:year>/<slug:kind>/csv/<slug:table>/",
         documents.document_csv,
         name="document_csv",

@@ -16,7 +16,7 @@ from . import default_form
 from .application import APPLICATION_SECTIONS, application_questions
 from .charts import Chart, redovisning_charts
 from .figures import application_figures, redovisning_figures
-from .tables import Table, section_tables
+from .tables import Table, section_tables, suppress_tables
 
 APPLICATION, REDOVISNING = "ansokan", "redovisning"
 PDF_TEMPLATE = "statsbidrag/pdf/document.html"
@@ -121,12 +121,17 @@ def build_content(
         )
         if kind == APPLICATION:
             builder = APPLICATION_SECTIONS.get(q["kind"])
-            tables = builder(figures) if builder else []
-            section.tables = [t.suppressed() for t in tables] if suppress else tables
+            section.tables = builder(figures) if builder else []
         else:
-            section.tables = section_tables(q["kind"], figures, suppress=suppress)
-            section.charts = list(redovisning_charts(section.tables).values())
+            section.tables = section_tables(q["kind"], figures)
         sections.append(section)
+    if suppress:  # decided over the whole document: its tables share figures and totals
+        masked = iter(suppress_tables([t for s in sections for t in s.tables]))
+        for s in sections:
+            s.tables = [next(masked) for _t in s.tables]
+    if kind != APPLICATION:
+        for s in sections:
+            s.charts = list(redovisning_charts(s.tables).values())
     submitted_by = ""
     if document is not None and document.submitted_by_id:
         submitted_by = str(document.submitted_by)

@@ -1,41 +1,49 @@
-"""Small counts (below settings.SMALL_COUNT_THRESHOLD) are hidden in everything that leaves
-the verksamhet: PDFs, CSV files and the pages shown to ledningsgrupp members.
+"""The documents' side of small-count suppression; the rule itself is ``core.suppression``.
 
-Zero is shown (it identifies nobody); 1 to threshold−1 become "färre än 5".
+A hidden cell is a ``Suppressed`` value: "färre än 5" for a small count (primary), "dold" for
+a cell hidden so that a small one cannot be worked out from a total (secondary).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.utils.translation import gettext as _
+
+from core.suppression import PRIMARY, SECONDARY, threshold
+from core.suppression import suppress as suppress_cells
+
+__all__ = ["PRIMARY", "SECONDARY", "Suppressed", "suppress_cells", "suppress_count", "threshold"]
 
 
 class Suppressed:
-    """A hidden count. Renders as "fewer than N" in the active language."""
+    """A hidden count. Renders as "fewer than N" (or "hidden") in the active language."""
 
-    def __init__(self, threshold: int) -> None:
+    def __init__(self, threshold: int, kind: str = PRIMARY) -> None:
         self.threshold = threshold
+        self.kind = kind
 
     def __str__(self) -> str:
+        if self.kind == SECONDARY:
+            return _("hidden")
         return _("fewer than %(n)s") % {"n": self.threshold}
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, Suppressed) and other.threshold == self.threshold
+        return (
+            isinstance(other, Suppressed)
+            and other.threshold == self.threshold
+            and other.kind == self.kind
+        )
 
     def __hash__(self) -> int:
-        return hash(("suppressed", self.threshold))
+        return hash(("suppressed", self.threshold, self.kind))
 
     def __repr__(self) -> str:
-        return f"<Suppressed <{self.threshold}>"
-
-
-def threshold() -> int:
-    return int(settings.SMALL_COUNT_THRESHOLD)
+        return f"<Suppressed {self.kind} <{self.threshold}>"
 
 
 def suppress_count(value: Any, limit: int | None = None) -> Any:
+    """One count on its own, with no total beside it (primary suppression only)."""
     limit = threshold() if limit is None else limit
     if isinstance(value, int) and not isinstance(value, bool) and 0 < value < limit:
         return Suppressed(limit)

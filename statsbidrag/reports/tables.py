@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -9,10 +10,12 @@ from django.utils.translation import gettext as _
 
 from clients.models import Boende, ContactType, EndReason, Forsorjning, Gender, Sysselsattning
 from clients.models.client import ClientGroup
+from core.suppression import Hidden, Sum, grid_sums
+from core.suppression import suppress as suppress_cells
 from systembrister.models import Level, Outcome, Status
 
 from .clients import AGE_BANDS, CATEGORIES, GENDERS, GROUPS, OUTCOME_FIELDS
-from .suppression import suppress_count
+from .suppression import Suppressed
 
 # Snapshots live in JSONB, which does not keep key order: tables always use these lists.
 G_TOTAL = [*GENDERS, "total"]
@@ -22,21 +25,60 @@ COUNT, MONEY, NUMBER, TEXT, DATE = "count", "money", "number", "text", "date"
 NUMERIC = frozenset((COUNT, MONEY, NUMBER))
 
 
+# A cell's identity across tables: the same figure shown twice has one key, so that it is
+# hidden in both or in neither.
+Key = Hashable
+
+
 @dataclass
 class Table:
     key: str
     title: str
     columns: list[tuple[str, str]]  # (label, kind)
     rows: list[list[Any]] = field(default_factory=list)
+    # Count cells' keys where a figure appears in several tables ((row, column) -> key);
+    # every other count cell is (table key, row, column).
+    keys: dict[tuple[int, int], Key] = field(default_factory=dict)
+    # The totals a reader sees, in keys: (total, parts).
+    sums: list[Sum] = field(default_factory=list)
+
+    def key_of(self, row: int, column: int) -> Key:
+        return self.keys.get((row, column), (self.key, row, column))
+
+    def count_cells(self) -> dict[Key, int]:
+        return {
+            self.key_of(r, c): value
+            for r, row in enumerate(self.rows)
+            for c, (value, kind) in enumerate(zip(row, self.kinds, strict=True))
+            if kind == COUNT and isinstance(value, int) and not isinstance(value, bool)
+        }
+
+    def grid(self, *, total_row: int | None = None, total_column: int | None = None) -> Table:
+        """Adds the sums of a table whose last row and/or column is the total of the others
+        (over its count columns)."""
+        columns = [c for c, kind in enumerate(self.kinds) if kind == COUNT]
+        for total, parts in grid_sums(
+            range(len(self.rows)), columns, total_row=total_row, total_column=total_column
+        ):
+            self.sums.append((self.key_of(*total), [self.key_of(*p) for p in parts]))
+        return self
+
+    def masked(self, hidden: Hidden) -> Table:
+        """A copy with the hidden count cells as ``Suppressed``."""
+        rows = [
+            [
+                Suppressed(hidden.threshold, hidden.cells[self.key_of(r, c)])
+                if kind == COUNT and self.key_of(r, c) in hidden
+                else v
+                for c, (v, kind) in enumerate(zip(row, self.kinds, strict=True))
+            ]
+            for r, row in enumerate(self.rows)
+        ]
+        return Table(self.key, self.title, self.columns, rows, self.keys, self.sums)
 
     def suppressed(self) -> Table:
-        """A copy with small counts hidden in count columns."""
-        kinds = [k for _label, k in self.columns]
-        rows = [
-            [suppress_count(v) if kind == COUNT else v for v, kind in zip(row, kinds, strict=True)]
-            for row in self.rows
-        ]
-        return Table(self.key, self.title, self.columns, rows)
+        """This table alone with small counts hidden (primary and secondary)."""
+        return suppress_tables([self])[0]
 
     @property
     def kinds(self) -> list[str]:
@@ -119,6 +161,15 @@ def staff_tables(f: dict[str, Any]) -> list[Table]:
     return [summary, periods]
 
 
+# Keys of figures that several tables show: the served clients by age band and gender.
+SERVED_TOTAL: Key = ("served", "total", "total")
+ENDED_UPPDRAG: Key = ("end_reasons", "total")
+
+
+def _served(band: str, gender: str) -> Key:
+    return ("served", band, gender)
+
+
 def client_tables(f: dict[str, Any]) -> list[Table]:
     c = f["clients"]
     labels = category_labels()
@@ -127,19 +178,28 @@ def client_tables(f: dict[str, Any]) -> list[Table]:
         _("Clients by gender"),
         [(_("Clients"), TEXT), *gender_columns()],
         [[labels[cat], *(c["by_gender"][cat][g] for g in G_TOTAL)] for cat in CATEGORIES],
-    )
+        keys={
+            (CATEGORIES.index("served"), 1 + i): _served("total", g) for i, g in enumerate(G_TOTAL)
+        },
+    ).grid(total_column=len(G_TOTAL))
     by_age = Table(
         "klienter-alder",
         _("Clients by age group"),
         [(_("Clients"), TEXT), *[(band_label(b), COUNT) for b in AGE_BANDS], (_("Total"), COUNT)],
         [[labels[cat], *(c["by_age_band"][cat][b] for b in B_TOTAL)] for cat in CATEGORIES],
-    )
+        keys={
+            (CATEGORIES.index("served"), 1 + i): _served(b, "total") for i, b in enumerate(B_TOTAL)
+        },
+    ).grid(total_column=len(B_TOTAL))
     age_gender = Table(
         "klienter-alder-kon",
         _("Clients during the year by age group and gender"),
         [(_("Age group"), TEXT), *gender_columns()],
         [[band_label(b), *(c["age_gender"][b][g] for g in G_TOTAL)] for b in B_TOTAL],
-    )
+        keys={
+            (r, 1 + i): _served(b, g) for r, b in enumerate(B_TOTAL) for i, g in enumerate(G_TOTAL)
+        },
+    ).grid(total_row=len(B_TOTAL) - 1, total_column=len(G_TOTAL))
     return [by_gender, by_age, age_gender]
 
 
@@ -155,6 +215,8 @@ def group_tables(f: dict[str, Any]) -> list[Table]:
         ]
         + [[_("No group recorded"), g["primary"]["none"], None]],
     )
+    # Every served client has one primary group or none.
+    groups.sums.append((SERVED_TOTAL, [groups.key_of(r, 1) for r in range(len(groups.rows))]))
     ch = f["characteristics"]
     names = {
         "missbruk": _("Co-occurring substance use"),
@@ -168,6 +230,7 @@ def group_tables(f: dict[str, Any]) -> list[Table]:
         _("Characteristics (clients during the year)"),
         [(_("Characteristic"), TEXT), (_("Clients"), COUNT)],
         [[names[k], ch[k]] for k in names],
+        keys={(len(names) - 1, 1): SERVED_TOTAL},
     )
     return [groups, characteristics]
 
@@ -176,9 +239,14 @@ def end_reason_tables(f: dict[str, Any]) -> list[Table]:
     e = f["end_reasons"]
     rows = [[str(r.label), e[r.value]] for r in EndReason]
     rows += [[_("No reason recorded"), e["none"]], [_("Total"), e["total"]]]
-    return [
-        Table("avslut", _("Reasons for ending"), [(_("Reason"), TEXT), (_("Uppdrag"), COUNT)], rows)
-    ]
+    table = Table(
+        "avslut",
+        _("Reasons for ending"),
+        [(_("Reason"), TEXT), (_("Uppdrag"), COUNT)],
+        rows,
+        keys={(len(rows) - 1, 1): ENDED_UPPDRAG},
+    )
+    return [table.grid(total_row=len(rows) - 1)]
 
 
 def outcome_tables(f: dict[str, Any]) -> list[Table]:
@@ -198,14 +266,16 @@ def outcome_tables(f: dict[str, Any]) -> list[Table]:
             ]
             for v in [*OUTCOME_FIELDS[name], "none"]
         ]
-        tables.append(
-            Table(
-                f"utfall-{name}",
-                titles[name],
-                [(_("Situation"), TEXT), (_("At start"), COUNT), (_("At end"), COUNT)],
-                rows,
-            )
+        table = Table(
+            f"utfall-{name}",
+            titles[name],
+            [(_("Situation"), TEXT), (_("At start"), COUNT), (_("At end"), COUNT)],
+            rows,
         )
+        # Each column covers every ended uppdrag once: its total is the reasons' table's.
+        for column in (1, 2):
+            table.sums.append((ENDED_UPPDRAG, [table.key_of(r, column) for r in range(len(rows))]))
+        tables.append(table)
     return tables
 
 
@@ -219,9 +289,12 @@ def contact_tables(f: dict[str, Any]) -> list[Table]:
     if "avidentifierad" in c:  # documents frozen before the kind existed lack the figure
         label = _("Anonymised contacts (the client not named), counted apart")
         rows.append([label, c["avidentifierad"]])
-    return [
-        Table("kontakter", _("Contacts by type"), [(_("Type"), TEXT), (_("Count"), COUNT)], rows)
-    ]
+    table = Table(
+        "kontakter", _("Contacts by type"), [(_("Type"), TEXT), (_("Count"), COUNT)], rows
+    )
+    types = len(ContactType)
+    table.sums.append((table.key_of(types, 1), [table.key_of(r, 1) for r in range(types)]))
+    return [table]
 
 
 def systembrist_tables(f: dict[str, Any]) -> list[Table]:
@@ -322,35 +395,42 @@ def ledningsgrupp_tables(f: dict[str, Any]) -> list[Table]:
 
 
 def per_kommun_tables(f: dict[str, Any]) -> list[Table]:
-    return [
-        Table(
-            "per-kommun",
-            _("Figures per municipality"),
+    table = Table(
+        "per-kommun",
+        _("Figures per municipality"),
+        [
+            (_("Municipality"), TEXT),
+            (_("Clients"), COUNT),
+            (_("New"), COUNT),
+            (_("Ended"), COUNT),
+            (_("Waiting 31 Dec"), COUNT),
+            (_("Årsanst."), NUMBER),
+            (_("Co-fin. planned (kr)"), MONEY),
+            (_("Co-fin. actual (kr)"), MONEY),
+        ],
+        [
             [
-                (_("Municipality"), TEXT),
-                (_("Clients"), COUNT),
-                (_("New"), COUNT),
-                (_("Ended"), COUNT),
-                (_("Waiting 31 Dec"), COUNT),
-                (_("Årsanst."), NUMBER),
-                (_("Co-fin. planned (kr)"), MONEY),
-                (_("Co-fin. actual (kr)"), MONEY),
-            ],
-            [
-                [
-                    r["kommun"] or _("Municipality not recorded"),
-                    r["served"],
-                    r["new"],
-                    r["ended"],
-                    r["waiting_at_year_end"],
-                    r["arsanstallningar"],
-                    r["co_financing_planned"],
-                    r["co_financing_actual"],
-                ]
-                for r in f["per_kommun"]
-            ],
+                r["kommun"] or _("Municipality not recorded"),
+                r["served"],
+                r["new"],
+                r["ended"],
+                r["waiting_at_year_end"],
+                r["arsanstallningar"],
+                r["co_financing_planned"],
+                r["co_financing_actual"],
+            ]
+            for r in f["per_kommun"]
+        ],
+    )
+    # Each client belongs to one kommun (or none): a column adds up to the year's count.
+    for column, category in enumerate(("served", "new", "ended", "waiting_at_year_end"), 1):
+        total = (
+            SERVED_TOTAL
+            if category == "served"
+            else ("klienter-kon", CATEGORIES.index(category), len(G_TOTAL))
         )
-    ]
+        table.sums.append((total, [table.key_of(r, column) for r in range(len(table.rows))]))
+    return [table]
 
 
 def fund_tables(f: dict[str, Any]) -> list[Table]:
@@ -382,13 +462,23 @@ SECTIONS = {
 }
 
 
-def section_tables(kind: str, figures: dict[str, Any], *, suppress: bool) -> list[Table]:
+def suppress_tables(tables: list[Table]) -> list[Table]:
+    """The tables of one document with small counts hidden, decided together: a figure that
+    two tables show is hidden in both, and every total any of them shows is respected."""
+    cells: dict[Key, int] = {}
+    sums: list[Sum] = []
+    for table in tables:
+        cells.update(table.count_cells())
+        sums += table.sums
+    hidden = suppress_cells(cells, sums)
+    return [t.masked(hidden) for t in tables]
+
+
+def section_tables(kind: str, figures: dict[str, Any]) -> list[Table]:
     builder = SECTIONS.get(kind)
-    if builder is None:
-        return []
-    tables = builder(figures)
-    return [t.suppressed() for t in tables] if suppress else tables
+    return builder(figures) if builder is not None else []
 
 
 def all_tables(figures: dict[str, Any], *, suppress: bool) -> list[Table]:
-    return [t for kind in SECTIONS for t in section_tables(kind, figures, suppress=suppress)]
+    tables = [t for kind in SECTIONS for t in section_tables(kind, figures)]
+    return suppress_tables(tables) if suppress else tables

@@ -105,7 +105,9 @@ def document_submit(
     snapshot = live_snapshot(kind, grant_year, document)
     now = timezone.now()
     snapshot["submitted_at"] = now.isoformat(timespec="seconds")
-    content = build_content(snapshot, frozen=True, suppress=True)
+    # Länsstyrelsen gets exact counts (docs/statistics.md); the publiceringsversion is
+    # rendered on request.
+    content = build_content(snapshot, frozen=True, suppress=False)
     content.submitted_by = str(by)
     pdf = render_document_pdf(content)
     document.snapshot = snapshot

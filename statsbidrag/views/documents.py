@@ -25,8 +25,8 @@ from ..forms import AnswersForm, SubmitForm
 from ..models import GrantYear
 from ..reports.application import application_questions
 from ..reports.documents import APPLICATION, content_for, form_for_year, render_document_pdf
-from ..reports.suppression import threshold
-from ..reports.tables import Table
+from ..reports.suppression import Suppressed, threshold
+from ..reports.tables import COUNT, Table
 from ..templatetags.statsbidrag_tags import format_cell
 from .common import crumbs
 
@@ -136,30 +136,54 @@ def document_submit(request: Request, year: int, kind: str) -> HttpResponse:
 
 @requires("grant.view")
 def document_pdf(request: Request, year: int, kind: str) -> HttpResponseBase:
+    """The document as länsstyrelsen gets it, exact counts: the stored PDF once submitted.
+    Who may not see exact counts (a ledningsgrupp member) gets the publiceringsversion."""
     gy, doc = _load(request, year, kind)
+    if not request.actor.holds("figures.exact"):
+        return document_pdf_public(request, year, kind)
     filename = f"{kind}-{gy.verksamhet.slug}-{year}"
     if selectors.is_submitted(doc) and doc.document is not None:
         return document_response(request, doc.document, filename=f"{filename}.pdf")
-    content = content_for(kind, gy, doc, suppress=True)  # a PDF leaves the verksamhet
+    content = content_for(kind, gy, doc, suppress=False)
+    return pdf_response(render_document_pdf(content), filename)
+
+
+@requires("grant.view")
+def document_pdf_public(request: Request, year: int, kind: str) -> HttpResponseBase:
+    """The publiceringsversion: small counts hidden (core.suppression), for anyone outside
+    the verksamhet's staff and for publishing."""
+    gy, doc = _load(request, year, kind)
+    content = content_for(kind, gy, doc, suppress=True)
+    filename = f"{kind}-{gy.verksamhet.slug}-{year}-publiceringsversion"
     return pdf_response(render_document_pdf(content), filename)
 
 
 @requires("grant.view")
 def document_csv(request: Request, year: int, kind: str, table: str) -> HttpResponse:
+    """One table as CSV, with the counts the user may see. Number columns stay numbers: a
+    hidden count is an empty cell, and the column after it says why ("färre än 5", "dold")."""
     gy, doc = _load(request, year, kind)
-    content = content_for(kind, gy, doc, suppress=True)  # a CSV file leaves the verksamhet
+    suppress = not request.actor.holds("figures.exact")
+    content = content_for(kind, gy, doc, suppress=suppress)
     found: Table | None = next((t for t in content.all_tables() if t.key == table), None)
     if found is None:
         raise Http404
     response, writer = csv_response(f"{kind}-{year}-{found.key}.csv")
-    writer.writerow([label for label, _kind in found.columns])
+    flagged = [suppress and k == COUNT for k in found.kinds]
+    header: list[str] = []
+    for (label, _kind), flag in zip(found.columns, flagged, strict=True):
+        header += [label, _("%(column)s – hidden") % {"column": label}] if flag else [label]
+    writer.writerow(header)
     for row in found.rows:
-        writer.writerow(
-            [
-                format_cell(v, "text") if k in ("text", "date") else _csv_value(v)
-                for v, k in zip(row, found.kinds, strict=True)
-            ]
-        )
+        cells: list[Any] = []
+        for v, k, flag in zip(row, found.kinds, flagged, strict=True):
+            if isinstance(v, Suppressed):
+                cells += [None, str(v)]
+            elif k in ("text", "date"):
+                cells.append(format_cell(v, "text"))
+            else:
+                cells += [_csv_value(v), ""] if flag else [_csv_value(v)]
+        writer.writerow(cells)
     return response
 
 

@@ -76,6 +76,8 @@ def cases(world):  # type: ignore[no-untyped-def]
             data={"version": "999"},  # stale: the form is shown again with the conflict
         ),
         Case("statsbidrag:document_pdf", read_submitted_app, kwargs=submitted_app),
+        Case("statsbidrag:document_pdf_public", read_submitted_app, kwargs=submitted_app),
+        Case("statsbidrag:document_pdf_public", read_draft_red, kwargs=draft_red),
         Case(
             "statsbidrag:document_csv",
             read_submitted_app,

@@ -2,14 +2,27 @@
 
 from __future__ import annotations
 
+import csv
+import io
+
 from django.urls import reverse
 
 from statsbidrag import services
 from statsbidrag.reports.figures import redovisning_figures
-from statsbidrag.reports.suppression import Suppressed, suppress_count
+from statsbidrag.reports.suppression import PRIMARY, SECONDARY, Suppressed, suppress_count
 from statsbidrag.reports.tables import all_tables
 
 from .test_services_documents import pdf_text
+
+P, S = Suppressed(5, PRIMARY), Suppressed(5, SECONDARY)
+
+
+def stored_pdf(doc) -> bytes:  # type: ignore[no-untyped-def]
+    """The submitted PDF as stored (on its way into core.Document)."""
+    stored = getattr(doc, "document", None)
+    if stored is not None and hasattr(stored, "content"):
+        return bytes(stored.content)
+    return doc.pdf.open("rb").read()
 
 
 def test_suppress_count_keeps_zero_and_counts_from_the_threshold(settings) -> None:  # type: ignore[no-untyped-def]
@@ -30,42 +43,67 @@ def test_money_and_arsanstallningar_are_never_suppressed(dataset, world) -> None
         )
     }
     assert tables["arsanstallningar"].rows == [["Årsanställningar", "1.8767"], ["Antal ombud", 3]]
-    assert tables["klienter-kon"].rows[4][1:] == [Suppressed(5), Suppressed(5), 0, 0, 5]
+    # Served: kvinna 2, man 3, total 5. The total goes too: by age the five are five ones.
+    assert tables["klienter-kon"].rows[4][1:] == [P, P, 0, 0, S]
+    assert tables["klienter-alder-kon"].rows[-1][1:] == [P, P, 0, 0, S]  # the same figures
+    assert tables["kannetecken"].rows[-1][1] == S
     assert tables["medel"].rows[0][1] == "318000.00"
 
 
-def test_staff_see_counts_members_see_suppressed(dataset, world, client) -> None:  # type: ignore[no-untyped-def]
-    gy = dataset["grant_year"]
-    doc = services.document_for(kind="redovisning", grant_year=gy, by=world.grant_gunilla)
+def _submit(dataset, world):  # type: ignore[no-untyped-def]
+    doc = services.document_for(
+        kind="redovisning", grant_year=dataset["grant_year"], by=world.grant_gunilla
+    )
     services.document_submit(
         kind="redovisning", document=doc, by=world.grant_gunilla, expected_version=doc.version
     )
-    url = reverse("statsbidrag:document", kwargs={"year": 2025, "kind": "redovisning"})
-    client.force_login(world.lead_lars)
-    staff_page = client.get(url).content.decode()
-    assert "färre än 5" not in staff_page
-    client.force_login(world.member_fk)
-    member_page = client.get(url).content.decode()
-    assert "färre än 5" in member_page
-    # The served-clients row by gender: kvinna 2, man 3 → hidden; total 5 shown.
-    csv = client.get(
-        reverse(
-            "statsbidrag:document_csv",
-            kwargs={"year": 2025, "kind": "redovisning", "table": "klienter-kon"},
-        )
-    ).content.decode("utf-8-sig")
-    assert csv.splitlines()[5] == "Klienter under året, totalt;färre än 5;färre än 5;0;0;5"
     doc.refresh_from_db()
-    text = pdf_text(bytes(doc.document.content))
-    assert "färre än 5" in text
+    return doc
 
 
-def test_staff_csv_is_suppressed_too(dataset, world, client) -> None:  # type: ignore[no-untyped-def]
+def _get(client, name: str, **kwargs):  # type: ignore[no-untyped-def]
+    return client.get(reverse(f"statsbidrag:{name}", kwargs={"year": 2025, **kwargs}))
+
+
+def _csv(client, table: str) -> list[list[str]]:  # type: ignore[no-untyped-def]
+    text = _get(client, "document_csv", kind="redovisning", table=table).content
+    return list(csv.reader(io.StringIO(text.decode("utf-8-sig")), delimiter=";"))
+
+
+def test_exact_counts_for_lansstyrelsen_and_staff_suppressed_for_members(
+    dataset, world, client
+) -> None:  # type: ignore[no-untyped-def]
+    doc = _submit(dataset, world)
+    # The PDF sent to länsstyrelsen: exact, and who sent it.
+    stored = pdf_text(stored_pdf(doc))
+    assert "färre än 5" not in stored and "Exakta antal, till länsstyrelsen" in stored
+    assert " av Gunilla Ström" in stored and "senast" not in stored
     client.force_login(world.lead_lars)
-    csv = client.get(
-        reverse(
-            "statsbidrag:document_csv",
-            kwargs={"year": 2025, "kind": "redovisning", "table": "kontakter"},
-        )
-    ).content.decode("utf-8-sig")
-    assert "Totalt;färre än 5" in csv  # 3 contacts: a CSV leaves the verksamhet
+    staff_page = _get(client, "document", kind="redovisning").content.decode()
+    assert "färre än 5" not in staff_page and "publiceringsversion" in staff_page.lower()
+    assert _get(client, "document_pdf", kind="redovisning").content == stored_pdf(doc)
+    public = pdf_text(_get(client, "document_pdf_public", kind="redovisning").content)
+    assert "färre än 5" in public and "dold" in public
+    assert "Publiceringsversion: små tal dolda" in public
+    client.force_login(world.member_fk)
+    member_page = _get(client, "document", kind="redovisning").content.decode()
+    assert "färre än 5" in member_page and ">dold<" in member_page
+    # A member asking for "the PDF" gets the publiceringsversion.
+    member_pdf = pdf_text(_get(client, "document_pdf", kind="redovisning").content)
+    assert "färre än 5" in member_pdf and "Exakta antal" not in member_pdf
+
+
+def test_csv_numbers_stay_numbers_with_a_flag_for_a_hidden_count(dataset, world, client) -> None:  # type: ignore[no-untyped-def]
+    _submit(dataset, world)
+    client.force_login(world.member_fk)
+    rows = _csv(client, "klienter-kon")
+    assert rows[0][:5] == ["Klienter", "Kvinna", "Kvinna – dold", "Man", "Man – dold"]
+    assert rows[0][-2:] == ["Totalt", "Totalt – dold"]
+    served = rows[5]
+    assert served[0] == "Klienter under året, totalt"
+    # Hidden cells are empty (a spreadsheet sums the rest), the flag says why.
+    assert served[1:] == ["", "färre än 5", "", "färre än 5", "0", "", "0", "", "", "dold"]
+    # Staff get the exact counts, no flag columns.
+    client.force_login(world.lead_lars)
+    assert _csv(client, "klienter-kon")[5][1:] == ["2", "3", "0", "0", "5"]
+    assert ["Totalt", "3"] in _csv(client, "kontakter")
