@@ -53,7 +53,10 @@ addresses are found from their "@", their local part read backwards once. Names 
 compiled into one alternation of all names: the client terms become a trie of words (word,
 then separator and next word); the first words are found by one substring search each when
 they are few, or by looking the text's words up in a set when they are many (the text's
-distinct words found by one split in C). Before any of that, the text is mapped to bytes, one
+distinct words found by one split in C). Street addresses are looked for only at a space
+that follows a street suffix and comes before a digit (one bytes pattern that starts with the
+literal space, then fixed-width look-behinds), and postnummer only before a capitalised word
+(substring searches); the street's word is then read backwards once. Before any of that, the text is mapped to bytes, one
 per character, and fast substring searches find where a number or an e-mail address could
 begin; the patterns above run only on the stretches around those places, so a text without
 digits or "@" never meets them. The cost grows with the text, not with text x names;
