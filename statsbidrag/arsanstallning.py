@@ -58,3 +58,15 @@ def to_decimal(value: Fraction, places: Decimal = PLACES) -> Decimal:
 def arsanstallningar(periods: Iterable[PeriodLike], year: int) -> Decimal:
     """Årsanställningar for ``year`` as a Decimal with four decimals (display rounds to two)."""
     return to_decimal(arsanstallningar_exact(periods, year))
+
+
+def possible_repayment(
+    *, periods: Iterable[PeriodLike], year: int, amount: Decimal | None, paid: Decimal
+) -> Decimal | None:
+    """What was paid beyond the årsanställningar worked × the amount per årsanställning,
+    in whole kronor; None when nothing was overpaid (or the amount is not set)."""
+    if amount is None:
+        return None
+    earned = to_decimal(arsanstallningar_exact(periods, year) * Fraction(amount), Decimal(1))
+    over = (paid - earned).quantize(Decimal(1))
+    return over if over > 0 else None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from django.contrib import messages
@@ -16,7 +17,7 @@ from core.http import Request
 
 from .. import selectors, services
 from ..access import READ
-from ..arsanstallning import arsanstallningar
+from ..arsanstallning import arsanstallningar, possible_repayment
 from ..forms import GrantYearForm
 from ..models import DocumentStatus, GrantYear
 from ..reports.documents import APPLICATION, REDOVISNING
@@ -55,13 +56,20 @@ def index(request: Request) -> HttpResponse:
 def year_detail(request: Request, year: int) -> HttpResponse:
     gy = selectors.grant_year_for(verksamhet=request.verksamhet, year=year)
     periods = list(periods_in_year(verksamhet=gy.verksamhet, year=year))
+    detail = selectors.grant_year_detail(grant_year=gy)
     context = {
         "gy": gy,
         "crumbs": crumbs(),
         "arsanstallningar": arsanstallningar(periods, year),
+        "possible_repayment": possible_repayment(
+            periods=periods,
+            year=year,
+            amount=gy.amount_per_arsanstallning,
+            paid=sum((p.amount for p in detail["payments"]), Decimal(0)),
+        ),
         "application": selectors.document_of(APPLICATION, gy),
         "redovisning": selectors.document_of(REDOVISNING, gy),
-        **selectors.grant_year_detail(grant_year=gy),
+        **detail,
     }
     return render(request, "statsbidrag/year_detail.html", context)
 
