@@ -51,6 +51,7 @@ class Change:
     new: str
     # False: a long text or document whose old and new content the entry does not repeat.
     shown: bool = True
+    many: bool = False  # a many-to-many field (saved just after the record it belongs to)
 
 
 @dataclass(frozen=True)
@@ -252,7 +253,39 @@ def entries(
                 if prev is not None:
                     names.want(f.related_model, getattr(prev, f.attname, None))
     names.load()
-    return [_entry(r, previous.get((type(r), r.history_id)), names, m2m) for r in records]
+    result = [_entry(r, previous.get((type(r), r.history_id)), names, m2m) for r in records]
+    return _fold(result, records, previous)
+
+
+def _fold(
+    result: list[Entry], records: Sequence[Any], previous: dict[tuple[Any, int], Any]
+) -> list[Entry]:
+    """A record's many-to-many values are saved just after the record (a contact, then its
+    organisations): that second row joins the creation's entry when both are shown. A save
+    that changed nothing shown is left out."""
+    created = {
+        (e.label, e.pk): e for e, r in zip(result, records, strict=True) if r.history_type == "+"
+    }
+    kept = []
+    for e, r in zip(result, records, strict=True):
+        first = created.get((e.label, e.pk))
+        prev = previous.get((type(r), r.history_id))
+        if (
+            first is not None
+            and prev is not None
+            and prev.history_type == "+"
+            and prev.history_id == first.history_id
+            and e.changes
+            and all(c.many for c in e.changes)
+            and r.history_user_id == prev.history_user_id
+            and abs((r.history_date - prev.history_date).total_seconds()) < 60
+        ):
+            first.changes.extend(e.changes)
+            continue
+        if r.history_type == "~" and not (e.changes or e.summary or e.reason or e.struck):
+            continue  # a save that changed nothing a person reads (the edit version)
+        kept.append(e)
+    return kept
 
 
 def _before(historical: Any, hids: Iterable[int]) -> Any:
@@ -395,6 +428,7 @@ def changes(
                     capfirst(str(f.verbose_name)),
                     _names(f.related_model, old_ids, names),
                     _names(f.related_model, new_ids, names),
+                    many=True,
                 )
             )
     return rows
