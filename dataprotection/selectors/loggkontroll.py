@@ -15,8 +15,8 @@ from typing import Any
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, Exists, Min, OuterRef, Q
-from django.db.models.functions import ExtractHour, ExtractIsoWeekDay, TruncDate
+from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models.functions import ExtractHour, ExtractIsoWeekDay, TruncDate, TruncMonth
 from django.utils import timezone
 
 from clients.models import Assignment, Client
@@ -116,23 +116,69 @@ def _attach_clients(result: dict[str, Finding]) -> None:
             row.client = found.get(row.object_id)
 
 
+def monthly_reads(verksamhet: Verksamhet) -> dict[datetime.date, dict[str, int]]:
+    """Client reads per month (Stockholm time) with how many of them a finding flags (not
+    the assigned ombud that day, or outside office hours). One query."""
+    assigned = Assignment.objects.filter(
+        uppdrag__client_id=OuterRef("object_id"),
+        ombud_id=OuterRef("user_id"),
+        start__lte=OuterRef("day"),
+    ).filter(Q(end__isnull=True) | Q(end__gt=OuterRef("day")))
+    flagged = (
+        Q(assigned=False) | Q(hour__lt=OFFICE_START) | Q(hour__gte=OFFICE_END) | Q(weekday__gte=6)
+    )
+    rows = (
+        AccessLog.objects.filter(verksamhet_id=verksamhet.pk, object_type=CLIENT_OBJECT)
+        .annotate(
+            day=TruncDate("at", tzinfo=STOCKHOLM),
+            month=TruncMonth("at", tzinfo=STOCKHOLM),
+            hour=ExtractHour("at", tzinfo=STOCKHOLM),
+            weekday=ExtractIsoWeekDay("at", tzinfo=STOCKHOLM),
+            assigned=Exists(assigned),
+        )
+        .values("month")
+        .annotate(reads=Count("id"), flagged=Count("id", filter=flagged))
+        .order_by()
+    )
+    return {_as_date(r["month"]): {"reads": r["reads"], "flagged": r["flagged"]} for r in rows}
+
+
+def _as_date(value: Any) -> datetime.date:
+    if isinstance(value, datetime.datetime):
+        return timezone.localtime(value, STOCKHOLM).date() if value.tzinfo else value.date()
+    return value
+
+
 def reviewable_months(verksamhet: Verksamhet, today: datetime.date | None = None) -> list[Any]:
-    """Past months since the first logged read, newest first, with their sign-off if any."""
+    """Every month from the first client read to the current one, newest first, with its
+    reads, flagged reads and sign-off. The current month is listed (its reads can be looked
+    at while it lasts) but is signed off only once it is over."""
     today = today or timezone.localdate()
-    first = AccessLog.objects.filter(verksamhet_id=verksamhet.pk).aggregate(first=Min("at"))[
-        "first"
-    ]
-    if first is None:
+    counts = monthly_reads(verksamhet)
+    if not counts:
         return []
-    month = timezone.localtime(first, STOCKHOLM).date().replace(day=1)
+    month = min(counts)
     current = today.replace(day=1)
     reviews = {r.month: r for r in LogReview.objects.filter(verksamhet=verksamhet)}
     months = []
-    while month < current:
-        months.append({"month": month, "review": reviews.get(month)})
+    while month <= max(current, max(counts)):
+        found = counts.get(month, {"reads": 0, "flagged": 0})
+        months.append(
+            {
+                "month": month,
+                "review": reviews.get(month),
+                "current": month == current,
+                "past": month < current,
+                **found,
+            }
+        )
         month = (month + datetime.timedelta(days=32)).replace(day=1)
     return list(reversed(months))[:36]
 
 
 def unsigned_months(verksamhet: Verksamhet, today: datetime.date | None = None) -> list[Any]:
-    return [m["month"] for m in reviewable_months(verksamhet, today) if m["review"] is None]
+    return [
+        m["month"]
+        for m in reviewable_months(verksamhet, today)
+        if m["past"] and m["review"] is None
+    ]

@@ -107,3 +107,40 @@ def test_month_page_query_count(client, world, lead_lars, clients, django_assert
     with django_assert_max_num_queries(14):
         response = client.get("/dataskydd/loggkontroll/2025/3/")
     assert response.content.decode().count("K1") >= 1
+
+
+def _month_list(client, world) -> str:  # type: ignore[no-untyped-def]
+    from django.urls import reverse
+
+    client.force_login(world.lead_lars)
+    return client.get(reverse("dataprotection:loggkontroll")).content.decode()
+
+
+def test_month_list_links_every_month_with_its_reads_and_flags(world, reads, client):  # type: ignore[no-untyped-def]
+    from django.urls import reverse
+
+    page = _month_list(client, world)
+    assert "Inga läsningar har loggats än." not in page
+    assert f'href="{reverse("dataprotection:loggkontroll_month", args=[2025, 3])}"' in page
+    # March 2025: eleven reads, ten flagged (six by Omar, who is not assigned; four out of
+    # office hours).
+    row = page[page.index("/loggkontroll/2025/3/") :].split("</tr>")[0]
+    cells = [c.split(">")[-1].strip() for c in row.split("</td>")]
+    assert cells[1:3] == ["11", "10"]
+
+
+def test_the_current_month_is_listed_and_linked(world, kim, client):  # type: ignore[no-untyped-def]
+    now = timezone.localtime(timezone.now(), STHLM)
+    omar = world.users["ombud_omar"]
+    for minute in range(6):
+        read_at(omar, kim, now.replace(hour=10, minute=minute))  # flagged: not assigned
+    page = _month_list(client, world)
+    assert f"/loggkontroll/{now.year}/{now.month}/" in page
+    assert "Inga läsningar har loggats än." not in page
+    assert "Månaden pågår" in page
+    # The current month is not over, so nothing to remind about yet.
+    assert datetime.date(now.year, now.month, 1) not in unsigned_months(world.verksamhet)
+
+
+def test_the_empty_state_only_without_reads(world, client):  # type: ignore[no-untyped-def]
+    assert "Inga läsningar har loggats än." in _month_list(client, world)
