@@ -54,6 +54,7 @@ def test_agnes_invites_an_ombud_and_closes_an_account(
 
     # Agnes invites Nina as an ombud.
     login("agnes@example.se")
+    axe_check()  # the dashboard
     page.get_by_role("link", name="Användare").first.click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Användare")
     check("users")
@@ -134,3 +135,4 @@ def test_agnes_invites_an_ombud_and_closes_an_account(
     page.context.clear_cookies()
     login("anna@example.se")
     expect(page.get_by_text("Fel e-postadress eller lösenord")).to_be_visible()
+    axe_check()
