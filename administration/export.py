@@ -59,8 +59,8 @@ def tables(verksamhet: Verksamhet) -> list[Table]:
     return sorted(found.values(), key=lambda t: str(t.model._meta.verbose_name_plural))
 
 
-def _fields(table: Table) -> list[models.Field[Any, Any]]:
-    fields = []
+def _fields(table: Table) -> list[Any]:
+    fields: list[Any] = []
     for f in table.model._meta.get_fields():
         if f.auto_created and not f.concrete:
             continue  # reverse relations

@@ -29,6 +29,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -68,7 +69,7 @@ def _pnr(rng: random.Random, n: int) -> str:
     return f"{born:%Y%m%d}-{serial}{_luhn(ten)}"
 
 
-def make_world(run_id: str) -> dict[str, object]:
+def make_world(run_id: str) -> dict[str, Any]:
     from core.models import (
         Kommun,
         Organisation,
@@ -158,7 +159,7 @@ def consents(slug: str) -> None:
     )
 
 
-def run_one(kind: str, file: str, slug: str, by_email: str, dry_run: bool) -> dict[str, object]:
+def run_one(kind: str, file: str, slug: str, by_email: str, *, dry_run: bool) -> dict[str, object]:
     """One import in this (fresh) process: time and peak memory."""
     _setup()
     from core.models import User, Verksamhet
@@ -217,7 +218,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dry-run", action="store_true")
     args = parser.parse_args(argv)
     if args.child:
-        print(json.dumps(run_one(*args.child, dry_run=args.dry_run)))
+        kind, file, slug, by_email = args.child
+        print(json.dumps(run_one(kind, file, slug, by_email, dry_run=args.dry_run)))
         return 0
 
     _setup()

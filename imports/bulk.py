@@ -31,7 +31,7 @@ def next_ids(model: type[models.Model], n: int) -> list[int]:
 
 
 def _defaults(fields: Sequence[models.Field[Any, Any]], now: datetime.datetime) -> list[Any]:
-    out = []
+    out: list[Any] = []
     for f in fields:
         if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False):
             out.append(now)

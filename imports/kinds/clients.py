@@ -44,7 +44,7 @@ from clients.services._common import check_not_future, check_order
 from clients.services.records import ADULT_YEARS, OLDEST_YEAR
 from core.models import Kommun, Verksamhet
 
-from .. import values
+from .. import bulk, values
 from ..engine import Context, Kind, Outcome
 from .common import cleaned, find_kommun, find_ombud, kommun_lookup, ombud_lookup
 
@@ -134,7 +134,7 @@ class ClientKind(Kind):
         self.groups = values.choices(ClientGroup)
         self.statuses = values.choices(UppdragStatus)
         self.end_reasons = values.choices(EndReason)
-        self.batch: list[tuple[Client, Uppdrag, Assignment | None]] = []
+        self.batch: list[tuple[dict[str, Any], dict[str, Any], dict[str, Any] | None]] = []
         self.known: set[Hashable] = set()
         for pnr, alias, born, kommun_id in Client.objects.filter(verksamhet=v).values_list(
             "personnummer", "alias", "birth_year", "kommun_id"
@@ -300,7 +300,7 @@ class ClientKind(Kind):
             uppdrag = services.uppdrag_advance(
                 uppdrag=uppdrag, by=by, to=to, on=day, version=uppdrag.version, ombud=parsed.ombud
             )
-        if parsed.status == S.ENDED:
+        if parsed.status == S.ENDED and parsed.ended is not None:  # _row_rules asked for it
             services.uppdrag_end(
                 uppdrag=uppdrag,
                 by=by,
@@ -310,22 +310,31 @@ class ClientKind(Kind):
             )
 
     def _collect(self, parsed: ClientRow) -> None:
+        """The row as the services would leave it: the client, its uppdrag, the ombud."""
         f = {k: v for k, v in parsed.fields.items() if v not in (None, "")}
         if f.get("personnummer") and not f.get("birth_year"):
             f["birth_year"] = birth_date(f["personnummer"]).year
-        client = Client(verksamhet=self.ctx.verksamhet, alias=parsed.alias, **f)
+        kommun = f.pop("kommun", None)
+        client = {
+            "verksamhet_id": self.ctx.verksamhet.pk,
+            "alias": parsed.alias,
+            "kommun_id": kommun.pk if kommun else None,
+            **f,
+        }
         status = parsed.status
-        uppdrag = Uppdrag(
-            status=status,
-            waiting_since=self._waiting_since(parsed) or timezone.localdate(),
-            contact_started=parsed.contact_started,
-            started=parsed.started if status != S.CONTACT_BUILDING else None,
-            ended=parsed.ended if status == S.ENDED else None,
-            end_reason=parsed.end_reason if status == S.ENDED else "",
-            referred_by=parsed.referred_by,
-        )
+        uppdrag = {
+            "status": status,
+            "waiting_since": self._waiting_since(parsed) or timezone.localdate(),
+            "contact_started": parsed.contact_started,
+            "started": parsed.started if status != S.CONTACT_BUILDING else None,
+            "ended": parsed.ended if status == S.ENDED else None,
+            "end_reason": parsed.end_reason if status == S.ENDED else "",
+            "referred_by": parsed.referred_by,
+        }
         start = parsed.contact_started or (parsed.started if status != S.CONTACT_BUILDING else None)
-        assignment = Assignment(ombud=parsed.ombud, start=start) if start and parsed.ombud else None
+        assignment = (
+            {"ombud_id": parsed.ombud.pk, "start": start} if start and parsed.ombud else None
+        )
         self.batch.append((client, uppdrag, assignment))
         if len(self.batch) >= BATCH:
             self._write()
@@ -338,19 +347,16 @@ class ClientKind(Kind):
         if not batch or self.ctx.dry_run:
             return
         by = self.ctx.by
-        clients = Client.objects.bulk_create([c for c, _u, _a in batch])
-        Client.history.bulk_history_create(clients, default_user=by)
+        bulk.copy_with_history(Client, [c for c, _u, _a in batch], by=by)
         for client, uppdrag, _a in batch:
-            uppdrag.client_id = client.pk
-        uppdrag = Uppdrag.objects.bulk_create([u for _c, u, _a in batch])
-        Uppdrag.history.bulk_history_create(uppdrag, default_user=by)
+            uppdrag["client_id"] = client["id"]
+        bulk.copy_with_history(Uppdrag, [u for _c, u, _a in batch], by=by)
         assignments = []
         for _c, u, a in batch:
             if a is not None:
-                a.uppdrag_id = u.pk
+                a["uppdrag_id"] = u["id"]
                 assignments.append(a)
-        Assignment.objects.bulk_create(assignments)
-        Assignment.history.bulk_history_create(assignments, default_user=by)
+        bulk.copy_with_history(Assignment, assignments, by=by)
 
     def describe_header(self) -> list[str]:
         return [ALIAS, BORN, KOMMUN, STATUS, OMBUD]

@@ -109,10 +109,10 @@ class ContactKind(Kind):
         # The consents' dates only, per client and organisation, asked with the model's own
         # rule (Consent.is_valid_on reads nothing else).
         self.consents: dict[tuple[int, int], list[_Period]] = defaultdict(list)
-        for client_id, org_id, *dates in Consent.objects.filter(client__verksamhet=v).values_list(
-            "client_id", "organisation_id", "valid_from", "valid_until", "withdrawn_on"
-        ):
-            self.consents[client_id, org_id].append(_Period(*dates))
+        for client_id, org_id, start, until, withdrawn in Consent.objects.filter(
+            client__verksamhet=v
+        ).values_list("client_id", "organisation_id", "valid_from", "valid_until", "withdrawn_on"):
+            self.consents[client_id, org_id].append(_Period(start, until, withdrawn))
         self.batch: list[ContactRow] = []
         self.pnr_seen: dict[str, str] = {}
         self.type_values = frozenset(ContactType.values)
