@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.core.cache import cache
@@ -15,7 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.access import public, requires, verksamhet_of
+from core.access import actor_for, otp_required_for, public, requires, verksamhet_of
 from core.forms import form_page, submit
 from core.http import Request
 from core.models import User
@@ -153,7 +152,7 @@ def invitation_accept_page(request: Request, token: str) -> HttpResponse:
         )
         if user is not None:
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-            if invitation.role in getattr(settings, "OTP_REQUIRED_ROLES", []):
+            if otp_required_for(actor_for(user, invitation.verksamhet_id)):
                 messages.success(request, _("Your account is ready. Now set up two-step login."))
                 return redirect("otp_setup")
             messages.success(request, _("Your account is ready."))

@@ -243,3 +243,20 @@ def test_many_wrong_links_from_one_address_are_refused(client, world):  # type: 
     cache.clear()
     assert statuses[:20] == [404] * 20
     assert statuses[-1] == 429
+
+
+def test_a_closed_account_is_not_reopened_by_an_invitation(world):  # type: ignore[no-untyped-def]
+    gone = User.objects.create_user(email="gone@example.se", password="x", is_active=False)
+    with pytest.raises(ValidationError) as refused:
+        invite(world, email="gone@example.se")
+    assert "avslutat" in str(refused.value.message_dict["email"])
+    assert not RoleAssignment.objects.filter(user=gone).exists()
+
+
+def test_a_role_without_second_factor_goes_to_the_dashboard(client, world, sent, settings):  # type: ignore[no-untyped-def]
+    settings.OTP_REQUIRED_ROLES = ["lead"]  # not the ombud's
+    _inv, path = sent
+    response = client.post(
+        path, {"first_name": "Nina", "new_password1": PASSWORD, "new_password2": PASSWORD}
+    )
+    assert response["Location"] == reverse("dashboard")
