@@ -66,3 +66,9 @@ def test_a_damaged_document_is_an_error_page_and_a_log_line(
     ]
     assert len(errors) == 1 and "failed its SHA-256 check" in errors[0].getMessage()
     assert submitted.document.sha256 in errors[0].getMessage()
+
+
+def test_the_app_role_may_only_insert_and_read_stored_documents() -> None:
+    from core.db_roles import append_only_tables, privileges_for
+
+    assert privileges_for(Document._meta.db_table, append_only_tables()) == "SELECT, INSERT"
