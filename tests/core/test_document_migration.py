@@ -84,3 +84,37 @@ def _check(world, kept, lost, name, data, capsys) -> None:  # type: ignore[no-un
     assert (
         f"application {lost.pk}: statsbidrag/finns-inte.pdf is missing" in capsys.readouterr().out
     )
+
+
+def test_a_justerat_protokoll_keeps_its_pdf(world) -> None:  # type: ignore[no-untyped-def]
+    from ledningsgrupp.models import Protokoll
+
+    old = migrate([("ledningsgrupp", "0002_meeting_others_present_secretary_staff")])
+    Ledningsgrupp = old.get_model("ledningsgrupp", "Ledningsgrupp")
+    Meeting = old.get_model("ledningsgrupp", "Meeting")
+    OldProtokoll = old.get_model("ledningsgrupp", "Protokoll")
+    group, _created = Ledningsgrupp.objects.get_or_create(
+        verksamhet_id=world.verksamhet.pk,
+        defaults={"name": "Ledningsgruppen", "convened_by_id": world.verksamhet.huvudman_id},
+    )
+    meeting = Meeting.objects.create(
+        ledningsgrupp=group, date="2025-03-04", start_time="13:00", status="held"
+    )
+    data = b"%PDF-1.7 justerat protokoll"
+    name = default_storage.save("protokoll/protokoll-2025-03-04.pdf", ContentFile(data))
+    try:
+        kept = OldProtokoll.objects.create(
+            meeting=meeting,
+            locked_at="2025-03-11T10:00:00+01:00",
+            pdf=name,
+            sha256="c" * 64,
+            pdf_sha256=hashlib.sha256(data).hexdigest(),
+        )
+        migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+    finally:
+        default_storage.delete(name)
+    document = Protokoll.objects.select_related("document").get(pk=kept.pk).document
+    assert document is not None and bytes(document.content) == data
+    assert document.sha256 == hashlib.sha256(data).hexdigest() and document.kind == "protokoll"
+    assert str(document.date) == "2025-03-04" and document.verksamhet_id == world.verksamhet.pk
+    assert document.title == f"Protokoll {group.name} 2025-03-04"
