@@ -111,3 +111,22 @@ def test_quick_contact_is_for_those_who_may_edit_the_client(client, world) -> No
     f = full_client(world, world.ombud_anna)
     client.force_login(world.ombud_omar)
     assert client.get(f"/klienter/{f['client'].pk}/kontakter/snabb/").status_code == 404
+
+
+def test_plan_page_marks_the_overdue_step_and_follow_up(client, world) -> None:  # type: ignore[no-untyped-def]
+    f = full_client(world, world.ombud_anna)
+    yesterday = today() - datetime.timedelta(days=1)
+    f["plan"].follow_up = yesterday
+    f["plan"].save()
+    f["step"].due = yesterday
+    f["step"].save()
+    StepFactory(goal=f["goal"], description="Boka möte med hyresvärden")  # due in 3 days
+    StepFactory(goal=f["goal"], description="Klart förra veckan", due=yesterday, status="done")
+    client.force_login(world.ombud_anna)
+    soup = BeautifulSoup(client.get(f"/klienter/{f['client'].pk}/plan/").content, "html.parser")
+    rows = {" ".join(tr.td.get_text().split()): tr.get_text() for tr in soup.select("tbody tr")}
+    assert "Försenad" in rows["Utreda rätt till sjukersättning"]
+    assert "Försenad" not in rows["Boka möte med hyresvärden"]
+    assert "Försenad" not in rows["Klart förra veckan"]
+    follow_up = soup.find("dt", string="Uppföljning").find_next("dd").get_text()
+    assert "Försenad" in follow_up
