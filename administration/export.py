@@ -33,6 +33,7 @@ from core.history import TRACKED
 from core.models import AccessLog, RoleAssignment, User, Verksamhet
 
 CHUNK = 2000
+SECRETS = {"password", "token_hash"}  # never leave the system, whatever table holds them
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ def _fields(table: Table) -> list[Any]:
             continue  # reverse relations
         if not getattr(f, "concrete", False) and not f.many_to_many:
             continue
-        if f.name in table.exclude or isinstance(f, models.BinaryField):
+        if f.name in table.exclude or f.name in SECRETS or isinstance(f, models.BinaryField):
             continue
         fields.append(f)
     return fields

@@ -29,3 +29,10 @@ nav(
     order=92,
     match_prefix="/administration/installningar/",
 )
+nav(
+    _("Export"),
+    "administration:export",
+    "data.export",
+    order=93,
+    match_prefix="/administration/export/",
+)
