@@ -209,14 +209,30 @@ class OrganisationForm(TextLimitsMixin, VersionedFormMixin, forms.ModelForm):
 class VerksamhetSettingsForm(TextLimitsMixin, VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Verksamhet
-        fields = ["name", "form", "contractor", "huvudman", "kommuner", "no_contact_days"]
-        widgets = {"kommuner": forms.SelectMultiple(attrs={"size": 10})}
+        fields = [
+            "name",
+            "form",
+            "contractor",
+            "huvudman",
+            "kommuner",
+            "no_contact_days",
+            "contact_phone",
+            "contact_email",
+            "postal_address",
+        ]
+        widgets = {
+            "kommuner": forms.SelectMultiple(attrs={"size": 10}),
+            "postal_address": forms.Textarea(attrs={"rows": 3}),
+        }
         help_texts = {
             "kommuner": _(
                 "Clients keep the municipality recorded on them when one is removed here; new "
                 "clients are registered in the municipalities served."
             ),
             "contractor": _("Only for a service contracted out."),
+            "contact_email": _(
+                "Printed with the telephone and address on the registerutdrag a client receives."
+            ),
             "no_contact_days": _(
                 "The dashboard reminds the ombud of a client without contact for this long."
             ),

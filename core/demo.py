@@ -72,6 +72,9 @@ def seed_foundation() -> DemoWorld:
                 "name": "Personligt ombud Västmanland",
                 "form": Verksamhet.Form.SAMVERKAN,
                 "huvudman": kommuner["1980"],
+                "contact_phone": "021-39 00 00",
+                "contact_email": "personligtombud@vasteras.se",
+                "postal_address": "Personligt ombud Västmanland\nStadshuset\n721 87 Västerås",
             },
         )
         if created:

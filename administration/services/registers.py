@@ -87,6 +87,9 @@ def verksamhet_update(
     kommuner: list[Kommun],
     contractor: str = "",
     no_contact_days: int = 30,
+    contact_phone: str = "",
+    contact_email: str = "",
+    postal_address: str = "",
 ) -> Verksamhet:
     """The verksamhet's settings. Kommuner may be added and removed: a client keeps the
     kommun recorded on it; only new choices are limited to those served."""
@@ -107,6 +110,9 @@ def verksamhet_update(
     verksamhet.name, verksamhet.form, verksamhet.huvudman = name.strip(), form, huvudman
     verksamhet.contractor = contractor.strip() if form == Verksamhet.Form.ENTREPRENAD else ""
     verksamhet.no_contact_days = no_contact_days
+    verksamhet.contact_phone = contact_phone.strip()
+    verksamhet.contact_email = contact_email.strip()
+    verksamhet.postal_address = postal_address.strip()
     save(verksamhet, by=by)
     with acting_as(by):
         verksamhet.kommuner.set(kommuner)

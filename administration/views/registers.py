@@ -116,6 +116,9 @@ def verksamhet_settings(request: Request) -> HttpResponse:
             kommuner=list(data["kommuner"]),
             contractor=data["contractor"],
             no_contact_days=data["no_contact_days"],
+            contact_phone=data["contact_phone"],
+            contact_email=data["contact_email"],
+            postal_address=data["postal_address"],
         ),
     )
     if saved is not None:

@@ -51,6 +51,13 @@ class Verksamhet(Versioned):
     no_contact_days = models.PositiveIntegerField(
         _("days without contact before a reminder"), default=30
     )
+    # How a client reaches the service: printed on the registerutdrag's cover page.
+    # db_default: the national-scale loader writes rows with COPY.
+    contact_phone = models.CharField(_("telephone"), max_length=40, blank=True, db_default="")
+    contact_email = models.EmailField(_("e-mail for clients"), blank=True, db_default="")
+    postal_address = models.TextField(
+        _("postal address"), blank=True, max_length=300, db_default=""
+    )
     history = HistoricalRecords(m2m_fields=[kommuner])
 
     class Meta:

@@ -68,6 +68,7 @@ class Registerutdrag:
     reads: list[str]
     erasure: ErasedClient | None
     requests: list[list[tuple[str, str]]]
+    verksamhet: Any = None  # its telephone, e-mail and address on the cover page
 
 
 def _fields(model: type[models.Model]) -> list[Any]:
@@ -145,6 +146,7 @@ def registerutdrag_content(client: Any) -> Registerutdrag:
         service=verksamhet.name,
         huvudman=verksamhet.huvudman.name,
         contacts=_contacts(verksamhet),
+        verksamhet=verksamhet,
         record=describe(client),
         sections=sections,
         history=_history(family),

@@ -103,7 +103,11 @@ def test_settings_change_the_kommuner_served_without_breaking_old_clients(
             "version": v.version,
         },
     )
-    assert response.status_code == 302, [l for l in response.content.decode().splitlines() if "invalid-feedback" in l or "alert-danger" in l]
+    assert response.status_code == 302, [
+        line
+        for line in response.content.decode().splitlines()
+        if "invalid-feedback" in line or "alert-danger" in line
+    ]
     v.refresh_from_db()
     assert v.name == "PO Västerås med omnejd" and v.no_contact_days == 21
     assert set(v.kommuner.all()) == set(new_list)
