@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from django.conf import settings
@@ -19,6 +20,8 @@ from .kinds import KINDS
 from .models import ImportKind, ImportRun, ImportStatus
 
 MAX_BYTES = 50 * 1024 * 1024
+# A previewed file holds client data: kept for a day for the confirm, then emptied.
+KEEP_PREVIEW = datetime.timedelta(days=1)
 
 
 def import_file(
@@ -55,6 +58,12 @@ def import_preview(
     if len(content) > MAX_BYTES:
         raise ValidationError({"file": _("The file is larger than 50 MB: split it.")})
     outcome = import_file(kind=kind, verksamhet=verksamhet, by=by, content=content, dry_run=True)
+    # The bytes are not history (excluded there): emptying them is no edit of the record.
+    ImportRun.objects.filter(
+        verksamhet=verksamhet,
+        status=ImportStatus.PREVIEW,
+        created_at__lt=timezone.now() - KEEP_PREVIEW,
+    ).exclude(content=b"").update(content=b"")
     run_ = ImportRun(
         verksamhet=verksamhet, kind=kind, file_name=file_name[:200], content=content, by=by
     )
@@ -69,6 +78,10 @@ def import_confirm(*, run: ImportRun, by: Any) -> ImportRun:
     run_ = ImportRun.objects.select_for_update().get(pk=run.pk)
     if run_.status != ImportStatus.PREVIEW:
         raise ValidationError(_("This file has already been imported."))
+    if not run_.content:
+        raise ValidationError(
+            _("The file is no longer kept (a day after the check): upload it again.")
+        )
     outcome = import_file(
         kind=run_.kind,
         verksamhet=run_.verksamhet,

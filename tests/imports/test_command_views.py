@@ -122,3 +122,29 @@ def test_template_download(client, world):  # type: ignore[no-untyped-def]
     book = load_workbook(io.BytesIO(response.content))
     assert book["Anställningar"]["A1"].value == "Ombud"
     assert client.get(reverse("imports:template", args=["x", "xlsx"])).status_code == 404
+
+
+def test_a_previewed_file_is_kept_a_day(world, pnr):  # type: ignore[no-untyped-def]
+    import datetime
+
+    from django.core.exceptions import ValidationError
+    from django.utils import timezone
+
+    from imports.services import import_confirm, import_preview
+
+    def preview():  # type: ignore[no-untyped-def]
+        return import_preview(
+            verksamhet=world.verksamhet, by=world.lead_lars, kind="klienter",
+            file_name="k.csv", content=csv_bytes(["Alias"], [["Kalle"]]),
+        )  # fmt: skip
+
+    old = preview()
+    ImportRun.objects.filter(pk=old.pk).update(
+        created_at=timezone.now() - datetime.timedelta(days=2)
+    )
+    preview()  # a later upload empties the old file
+    old.refresh_from_db()
+    assert bytes(old.content) == b""
+    with pytest.raises(ValidationError, match="sparas inte längre"):
+        import_confirm(run=old, by=world.lead_lars)
+    assert not Client.objects.exists()
