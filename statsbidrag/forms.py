@@ -141,3 +141,20 @@ class SubmitForm(TextLimitsMixin, forms.Form):
     def for_document(cls, document: Any) -> SubmitForm:
         version = document.version if document is not None else cls.NO_DOCUMENT
         return cls(initial={"version": version})
+
+
+class QuestionChangeForm(forms.Form):
+    """One change to a year's question list (the page's small forms all post this)."""
+
+    # Hidden and checked by the service, whose message the page shows above the list.
+    action = forms.CharField(max_length=10, required=False, widget=forms.HiddenInput)
+    revision = forms.CharField(max_length=64, required=False, widget=forms.HiddenInput)
+    key = forms.CharField(max_length=50, required=False, widget=forms.HiddenInput)
+    label = forms.CharField(label=_("Question"), max_length=300, required=False)
+    kind = forms.ChoiceField(label=_("Answered with"), required=False)
+
+    def __init__(self, *args: Any, kinds: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        kind = self.fields["kind"]
+        assert isinstance(kind, forms.ChoiceField)
+        kind.choices = kinds

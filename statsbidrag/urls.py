@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import documents, employment, money, overview
+from .views import documents, employment, money, overview, questions
 
 app_name = "statsbidrag"
 urlpatterns = [
@@ -15,6 +15,7 @@ urlpatterns = [
     path("ar/<int:year>/beslut/nytt/", money.decision_new, name="decision_new"),
     path("ar/<int:year>/utbetalningar/ny/", money.payment_new, name="payment_new"),
     path("ar/<int:year>/aterkrav/nytt/", money.repayment_new, name="repayment_new"),
+    path("ar/<int:year>/fragor/", questions.question_list, name="questions"),
     path("ar/<int:year>/<slug:kind>/", documents.document, name="document"),
     path("ar/<int:year>/<slug:kind>/andra/", documents.document_edit, name="document_edit"),
     path("ar/<int:year>/<slug:kind>/skicka/", documents.document_submit, name="document_submit"),

@@ -19,6 +19,14 @@ class DocumentStatus(models.TextChoices):
 class ReportForm(models.Model):
     """The länsstyrelse's question list for a redovisning, as data (versioned per year)."""
 
+    # The verksamhet's own list (its grant officer keeps it); none: the built-in default.
+    verksamhet = models.ForeignKey(
+        "core.Verksamhet",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="report_forms",
+    )
     name = models.CharField(_("name"), max_length=200)
     valid_from_year = models.PositiveSmallIntegerField(_("used from year"))
     version = models.PositiveSmallIntegerField(_("version"), default=1)
@@ -36,10 +44,17 @@ class ReportForm(models.Model):
         constraints = [
             UniqueOnField(
                 fields=["valid_from_year", "version"],
+                condition=models.Q(verksamhet__isnull=True),
                 name="reportform_version_unique",
                 field="version",
                 violation_error_message=_("This version of the form already exists."),
-            )
+            ),
+            UniqueOnField(
+                fields=["verksamhet", "valid_from_year", "version"],
+                name="reportform_verksamhet_version_unique",
+                field="version",
+                violation_error_message=_("This version of the form already exists."),
+            ),
         ]
 
     def __str__(self) -> str:

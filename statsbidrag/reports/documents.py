@@ -50,16 +50,21 @@ class Content:
         return [t for s in self.sections for t in s.tables]
 
 
-def form_for_year(year: int) -> ReportForm:
-    """The newest form (highest version) in use for ``year``.
+def form_for_year(year: int, verksamhet: Any = None) -> ReportForm:
+    """The question list in use for ``year``: the verksamhet's own list from the latest year
+    at or before it, else the built-in form (highest version).
 
-    With no form stored for the year, the built-in default question list is used (unsaved),
-    so that a draft is never shown empty; submitting stores it (services.documents._form).
+    With no form stored at all, the built-in default question list is used (unsaved), so
+    that a draft is never shown empty; submitting stores it (services.documents._form).
     """
-    found = (
-        ReportForm.objects.filter(valid_from_year__lte=year)
-        .order_by("-valid_from_year", "-version")
-        .first()
+    candidates = ReportForm.objects.filter(valid_from_year__lte=year)
+    own = (
+        candidates.filter(verksamhet=verksamhet).order_by("-valid_from_year", "-version").first()
+        if verksamhet is not None
+        else None
+    )
+    found = own or (
+        candidates.filter(verksamhet__isnull=True).order_by("-valid_from_year", "-version").first()
     )
     if found is not None:
         return found
@@ -94,7 +99,7 @@ def live_snapshot(
         form = (
             document.form
             if isinstance(document, Redovisning) and document.form_id
-            else form_for_year(year)
+            else form_for_year(year, v)
         )
         questions = list(form.questions) if form else []
     return {

@@ -27,10 +27,11 @@ from statsbidrag.reports.documents import (
 Document = Application | Redovisning
 
 
-def _form(year: int) -> ReportForm:
-    form = form_for_year(year)
+def _form(year: int, verksamhet: Any = None) -> ReportForm:
+    form = form_for_year(year, verksamhet)
     if form.pk is None:
         form, _created = ReportForm.objects.get_or_create(
+            verksamhet=None,
             valid_from_year=default_form.VALID_FROM_YEAR,
             version=1,
             defaults={"name": default_form.NAME, "questions": default_form.QUESTIONS},
@@ -48,14 +49,18 @@ def document_for(*, kind: str, grant_year: GrantYear, by: Any) -> Document:
     if model is Application:
         created: Document = Application(grant_year=grant_year)
     else:
-        created = Redovisning(grant_year=grant_year, form=_form(grant_year.year))
+        created = Redovisning(
+            grant_year=grant_year, form=_form(grant_year.year, grant_year.verksamhet)
+        )
     save(created, by=by)
     return created
 
 
 def _text_keys(kind: str, document: Document) -> set[str]:
     if isinstance(document, Redovisning):
-        questions = (document.form or _form(document.grant_year.year)).questions
+        questions = (
+            document.form or _form(document.grant_year.year, document.grant_year.verksamhet)
+        ).questions
     else:
         from statsbidrag.reports.application import application_questions
 
@@ -101,7 +106,7 @@ def document_submit(
         )
     grant_year = document.grant_year
     if isinstance(document, Redovisning) and document.form_id is None:
-        document.form = _form(grant_year.year)
+        document.form = _form(grant_year.year, grant_year.verksamhet)
     snapshot = live_snapshot(kind, grant_year, document)
     now = timezone.now()
     snapshot["submitted_at"] = now.isoformat(timespec="seconds")

@@ -69,7 +69,7 @@ def document(request: Request, year: int, kind: str) -> HttpResponse:
 def _questions(kind: str, gy: GrantYear, doc: Any) -> list[dict[str, str]]:
     if kind == APPLICATION:
         return application_questions()
-    form = doc.form if doc is not None and doc.form_id else form_for_year(gy.year)
+    form = doc.form if doc is not None and doc.form_id else form_for_year(gy.year, gy.verksamhet)
     return list(form.questions) if form else []
 
 

@@ -55,6 +55,14 @@ def cases(world):  # type: ignore[no-untyped-def]
         Case("statsbidrag:year_new", empty_post_list, method="post", data={"year": ""}),
         Case("statsbidrag:year", manage_obj, kwargs=y),
         Case("statsbidrag:year_edit", manage_obj, kwargs=y),
+        Case("statsbidrag:questions", manage_obj, kwargs=y),
+        Case(
+            "statsbidrag:questions",
+            empty_post_obj,
+            kwargs=y,
+            method="post",
+            data={"action": "add", "label": ""},  # no revision: shown again with the message
+        ),
         Case("statsbidrag:year_edit", empty_post_obj, kwargs=y, method="post", data={"costs": "x"}),
         Case("statsbidrag:co_financing", manage_obj, kwargs=y),
         Case("statsbidrag:co_financing", empty_post_obj, kwargs=y, method="post", data=money),
