@@ -116,3 +116,16 @@ def test_lars_imports_a_client_spreadsheet(page, live_server, login, axe_check, 
     axe_check()
     _shots(page, "5-list")
     assert ImportRun.objects.filter(status="imported").count() == 2
+
+
+def test_agnes_finds_the_export(page, live_server, login, axe_check) -> None:  # type: ignore[no-untyped-def]
+    v = VerksamhetFactory(kommuner=[kommun("1980")])
+    user_with_role(v, Role.ADMIN, email="agnes@example.se", first_name="Agnes", last_name="Nord")
+    login("agnes@example.se")
+    page.get_by_role("link", name="Export", exact=True).first.click()
+    expect(page.get_by_role("heading", name="Exportera verksamhetens data")).to_be_visible()
+    axe_check()
+    _shots(page, "6-export")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Exportera verksamhetens data").click()
+    assert download.value.suggested_filename.endswith(".zip")
