@@ -13,9 +13,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from clients.models import EndReason, Uppdrag, UppdragStatus
-from clients.selectors.access import current_on
-from clients.services import handover, uppdrag_end, uppdrag_reopen
+from clients.models import Uppdrag
+from clients.services import handover, uppdrag_return_to_waiting_list
 from core.audit import save
 from core.models import RoleAssignment, User, Verksamhet
 
@@ -100,22 +99,10 @@ def account_close(
 
 
 def _to_waiting_list(uppdrag: Uppdrag, *, by: Any, on: Any, note: str) -> None:
-    """No ombud takes the client now: the leaving ombud's assignment ends; a started uppdrag
-    ends (a new ombud starts a new relationship) and a new period waits on the list."""
-    for assignment in uppdrag.assignments.select_for_update().filter(current_on(on)):
-        assignment.end = on
-        assignment.reason = note[:300]
-        save(assignment, by=by, reason=note)
-    if uppdrag.status == UppdragStatus.WAITING:
-        return
-    uppdrag_end(
-        uppdrag=uppdrag,
-        by=by,
-        version=uppdrag.version,
-        on=on,
-        end_reason=EndReason.OTHER,
-        end_reason_other=_("The ombud left; back on the waiting list")[:200],
-    )
-    uppdrag_reopen(
-        client=uppdrag.client, by=by, on=on, referred_by=_("Waiting again after the ombud left")
-    )
+    """No ombud takes the client now: the leaving ombud's assignment ends and the uppdrag waits
+    for an ombud again. It does not end (the client's uppdrag goes on, only the ombud left), so
+    the redovisning counts neither an ended uppdrag nor, when it is taken, a new client."""
+    try:
+        uppdrag_return_to_waiting_list(uppdrag=uppdrag, by=by, day=on, reason=note)
+    except ValidationError as exc:
+        raise ValidationError({f"client_{uppdrag.pk}": exc.messages}) from None

@@ -68,6 +68,13 @@ class Uppdrag(Versioned):
     contact_started = models.DateField(_("contact-building started"), null=True, blank=True)
     started = models.DateField(_("uppdrag started"), null=True, blank=True)
     ended = models.DateField(_("uppdrag ended"), null=True, blank=True)
+    # The ombud stopped and nobody took over: the uppdrag waits for an ombud again without
+    # ending (``uppdrag_return_to_waiting_list``). ``waiting_since`` keeps the first day on
+    # the list; these two are the latest return and the day an ombud took the client again.
+    waiting_again_since = models.DateField(
+        _("back on the waiting list since"), null=True, blank=True
+    )
+    taken_again = models.DateField(_("taken on again"), null=True, blank=True)
     end_reason = models.CharField(
         _("reason for ending"), max_length=20, choices=EndReason.choices, blank=True
     )

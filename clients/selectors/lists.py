@@ -23,7 +23,7 @@ from django.db.models import (
     Subquery,
     Value,
 )
-from django.db.models.functions import Concat
+from django.db.models.functions import Coalesce, Concat
 
 from core.access import CAPABILITIES, Actor, verksamhet_of
 from core.models import RoleAssignment, User, Verksamhet
@@ -107,9 +107,20 @@ def waiting_clients(*, actor: Actor) -> QuerySet[Client]:
     return visible_clients(actor).filter(pk__in=waiting)
 
 
+def waiting_since_now() -> Coalesce:
+    """Subquery: the day the client began to wait this time: back on the list since, else the
+    first day on it (``waiting_since``, kept for the statistics)."""
+    return Coalesce(latest_uppdrag("waiting_again_since"), latest_uppdrag("waiting_since"))
+
+
 def waiting_list(*, actor: Actor) -> QuerySet[Any]:
-    """Waiting clients without a responsible ombud, longest wait first."""
-    return list_rows(waiting_clients(actor=actor), actor.today).order_by("uppdrag_since", "pk")
+    """Waiting clients without a responsible ombud, longest wait first (``back_since``: the
+    day a client whose ombud stopped came back to the list)."""
+    return (
+        list_rows(waiting_clients(actor=actor), actor.today)
+        .annotate(back_since=latest_uppdrag("waiting_again_since"), waiting_now=waiting_since_now())
+        .order_by("waiting_now", "pk")
+    )
 
 
 class WaitingRow(TypedDict):
@@ -119,10 +130,11 @@ class WaitingRow(TypedDict):
 
 
 def waiting_first(*, actor: Actor, n: int) -> list[WaitingRow]:
-    """The ``n`` longest-waiting clients: their pk, alias and the date they began to wait."""
+    """The ``n`` longest-waiting clients: their pk, alias and the date they began to wait
+    (this time: a client back on the list waits since their return)."""
     rows = (
         waiting_clients(actor=actor)
-        .annotate(uppdrag_since=latest_uppdrag("waiting_since"))
+        .annotate(uppdrag_since=waiting_since_now())
         .order_by("uppdrag_since", "pk")
         .values("pk", "alias", "uppdrag_since")
     )

@@ -28,6 +28,7 @@ from .uppdrag import (
     uppdrag_assign,
     uppdrag_end,
     uppdrag_reopen,
+    uppdrag_return_to_waiting_list,
     uppdrag_update,
 )
 
@@ -59,5 +60,6 @@ __all__ = [
     "uppdrag_assign",
     "uppdrag_end",
     "uppdrag_reopen",
+    "uppdrag_return_to_waiting_list",
     "uppdrag_update",
 ]

@@ -57,7 +57,24 @@ def _dates_in_order(uppdrag: Uppdrag) -> None:
             ("ended", uppdrag.ended),
         ]
     )
-    for field in ("waiting_since", "contact_started", "started", "ended"):
+    # A return to the waiting list comes after work began; the ombud who takes the client
+    # again comes after the return; the end after both.
+    check_order(
+        [
+            ("contact_started", uppdrag.contact_started or uppdrag.started),
+            ("waiting_again_since", uppdrag.waiting_again_since),
+            ("taken_again", uppdrag.taken_again),
+            ("ended", uppdrag.ended),
+        ]
+    )
+    for field in (
+        "waiting_since",
+        "contact_started",
+        "started",
+        "ended",
+        "waiting_again_since",
+        "taken_again",
+    ):
         check_not_future(getattr(uppdrag, field), field)
 
 
@@ -101,6 +118,10 @@ def uppdrag_advance(
 
     Leaving the waiting list needs a responsible ombud: ``ombud`` is assigned from ``on``
     unless somebody already is.
+
+    An uppdrag back on the waiting list (``uppdrag_return_to_waiting_list``) keeps the dates
+    work first began: the new ombud's start is ``taken_again`` and their assignment, so that
+    the redovisning does not count the client as new a second time.
     """
     uppdrag = _locked(uppdrag, version)
     if to not in NEXT[S(uppdrag.status)]:
@@ -110,7 +131,15 @@ def uppdrag_advance(
                 % {"from": uppdrag.get_status_display(), "to": S(to).label}
             }
         )
-    setattr(uppdrag, DATE_FIELD[S(to)], on)
+    field = DATE_FIELD[S(to)]
+    if uppdrag.waiting_again_since is None:
+        setattr(uppdrag, field, on)
+    else:
+        if uppdrag.status == S.WAITING:
+            uppdrag.taken_again = on
+        # A step's first date stays; contact-building after the uppdrag had started adds none.
+        if getattr(uppdrag, field) is None and not (to == S.CONTACT_BUILDING and uppdrag.started):
+            setattr(uppdrag, field, on)
     uppdrag.status = to
     _dates_in_order(uppdrag)
     if not _current(uppdrag, on):
@@ -153,6 +182,47 @@ def uppdrag_end(
     except ValidationError as exc:
         raise ValidationError({"on": exc.messages}) from None
     save(uppdrag, by=by)
+    return uppdrag
+
+
+@transaction.atomic
+def uppdrag_return_to_waiting_list(
+    *, uppdrag: Uppdrag, by: Any, day: datetime.date, reason: str
+) -> Uppdrag:
+    """The responsible ombud stops (leaves, is long ill) and nobody takes over yet: their
+    assignment ends on ``day`` as in a handover, with ``reason``, and the uppdrag waits for
+    an ombud again. It does not end: the redovisning counts one open uppdrag, not an ended one
+    and later a new client. ``waiting_since`` keeps the client's first day on the list;
+    ``waiting_again_since`` is ``day``."""
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": _("Give the reason.")})
+    uppdrag = _locked(uppdrag, uppdrag.version)
+    if uppdrag.status == S.ENDED:
+        raise ValidationError(_("An ended uppdrag cannot go back to the waiting list."))
+    current = _current(uppdrag, day)
+    if uppdrag.status == S.WAITING and not current:
+        raise ValidationError(_("The client is already on the waiting list."))
+    if uppdrag.assignments.filter(start__gt=day).exists():
+        raise ValidationError({"day": _("A later handover is already planned.")})
+    for assignment in current:
+        if day < assignment.start:
+            raise ValidationError(
+                {"day": _("The handover cannot be before the current assignment began.")}
+            )
+        assignment.end = day
+        assignment.reason = reason[:300]
+        save(assignment, by=by, reason=reason)
+    if uppdrag.status != S.WAITING:
+        # Work had begun: it pauses. (A client who never left the list just waits on.)
+        uppdrag.status = S.WAITING
+        uppdrag.waiting_again_since = day
+        uppdrag.taken_again = None
+        try:
+            _dates_in_order(uppdrag)
+        except ValidationError as exc:
+            raise ValidationError({"day": exc.messages}) from None
+    save(uppdrag, by=by, reason=reason)
     return uppdrag
 
 

@@ -14,6 +14,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Count, QuerySet, Window
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from core.labels import labels_of
 from core.models import User
@@ -57,6 +58,7 @@ def _day(value: Any) -> str:
 def client_rows(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     """Rows of ``selectors.lists.list_rows`` with the columns of clients/_client_table.html."""
     labels = labels_of(UppdragStatus)
+    back = _("Back on the waiting list since %(day)s")
     out = []
     for r in rows:
         status = r["uppdrag_status"]
@@ -71,7 +73,9 @@ def client_rows(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
                 "birth_year": str(r["birth_year"]) if r["birth_year"] else NONE,
                 "kommun": r["kommun_name"] or NONE,
                 "ombud": r.get("ombud_name") or NONE,
-                "since": _day(r["uppdrag_since"]),
+                "since": back % {"day": r["back_since"].isoformat()}
+                if r.get("back_since")
+                else _day(r["uppdrag_since"]),
                 "last_contact": _day(r["last_contact"]),
                 # the phone's quick contact, for a client whose uppdrag is open
                 "quick_url": reverse("clients:contact_quick", args=[r["pk"]])

@@ -54,6 +54,8 @@ KEEP: dict[type[models.Model], set[str]] = {
         "contact_started",
         "started",
         "ended",
+        "waiting_again_since",
+        "taken_again",
         "end_reason",
         "boende_start",
         "sysselsattning_start",

@@ -5,7 +5,9 @@ Definitions (a client is counted once per category even with several uppdrag):
 - ongoing at start: work began before 1 January and had not ended before it;
 - new: work began during the year;
 - ended: an uppdrag whose work had begun ended during the year;
-- waiting at year end: on the waiting list on 31 December (work not begun, not ended);
+- waiting at year end: on the waiting list on 31 December (work not begun, not ended), or
+  back on it then (``waiting_again_since``: the ombud stopped and nobody had taken the client
+  again by then); such an uppdrag did not end and is ongoing as well, never new a second time;
 - served: ongoing at start or new (everyone the verksamhet worked with during the year).
 Age is the age reached during the year (year − birth year).
 """
@@ -59,8 +61,13 @@ def category_filters(year: int, prefix: str = "") -> dict[str, Q]:
         "ongoing_at_start": ongoing,
         "new": begun_in_year,
         "ended": _q(p, ended__range=(jan1, dec31)) & (begun_before | begun_in_year),
-        "waiting_at_year_end": _q(p, waiting_since__lte=dec31)
-        & not_begun_by_end
+        "waiting_at_year_end": (
+            (_q(p, waiting_since__lte=dec31) & not_begun_by_end)
+            | (
+                _q(p, waiting_again_since__lte=dec31)
+                & (_q(p, taken_again__isnull=True) | _q(p, taken_again__gt=dec31))
+            )
+        )
         & (_q(p, ended__isnull=True) | _q(p, ended__gt=dec31)),
         "served": ongoing | begun_in_year,
     }

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from administration.services import account_close
 from administration.services.offboarding import WAITING_LIST
-from clients.models import Assignment, EndReason, Task, Uppdrag, UppdragStatus
+from clients.models import Assignment, Task, Uppdrag, UppdragStatus
 from core.models import Role, RoleAssignment
 from tests.clients.factories import TaskFactory, client_of
 from tests.core.factories import user_with_role
@@ -59,13 +59,18 @@ def test_closing_hands_over_four_and_puts_two_on_the_waiting_list(client, world,
         assert ended.end is not None
         assert ended.history.latest().history_user == world.admin_agnes
     for c in annas[4:]:
-        periods = list(c.uppdrag.order_by("pk"))
-        assert [p.status for p in periods] == [UppdragStatus.ENDED, UppdragStatus.WAITING]
-        assert periods[0].end_reason == EndReason.OTHER
+        # The same uppdrag waits for an ombud again: not ended, no new period.
+        u = c.uppdrag.get()
+        assert u.status == UppdragStatus.WAITING and u.ended is None and u.end_reason == ""
+        assert u.waiting_again_since is not None
+        assert u.history.latest().history_user == world.admin_agnes
         assert not Assignment.objects.filter(uppdrag__client=c, end__isnull=True).exists()
-    # On the waiting list as every other waiting client.
+        ended = Assignment.objects.get(uppdrag__client=c, ombud=anna)
+        assert ended.reason.startswith("Anna Lind slutar: Slutar sin anställning")
+    # On the waiting list as every other waiting client, since the day they came back.
     waiting = client.get(reverse("clients:waiting")).content.decode()
     assert "A5" in waiting and "A6" in waiting
+    assert waiting.count("Tillbaka på väntelistan sedan") == 2
     # The client's page shows the handover as any other handover.
     uppdrag_page = client.get(
         reverse("clients:uppdrag", kwargs={"pk": annas[0].pk})
