@@ -110,18 +110,15 @@ def _header(field: Any) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _yes_no(value: bool | None) -> str:
-    if value is None:
-        return ""
-    return _("Yes") if value else _("No")
-
-
 class _Renderer:
     """Values of one table's chunk as the pages show them."""
 
     def __init__(self, fields: list[Any]) -> None:
         self.fields = fields
         self.labels: dict[type[models.Model], dict[Any, str]] = {}
+        self.converters = {
+            f.name: _converter(f) for f in fields if not f.many_to_many and not f.is_relation
+        }
 
     def names(self, model: type[models.Model], ids: set[Any]) -> dict[Any, str]:
         known = self.labels.setdefault(model, {})
@@ -164,18 +161,25 @@ class _Renderer:
             return "" if raw is None else fk_names[f.name].get(raw, str(raw))
         if raw is None or raw == "":
             return ""
-        if isinstance(f, ArrayField):
-            choices = dict(f.base_field.flatchoices)
-            return "; ".join(str(choices.get(v, v)) for v in raw)
-        if f.flatchoices:
-            return str(dict(f.flatchoices).get(raw, raw))
-        if isinstance(f, models.BooleanField):
-            return _yes_no(raw)
-        if isinstance(f, models.DateTimeField):
-            return timezone.localtime(raw).strftime("%Y-%m-%d %H:%M")
-        if isinstance(f, models.JSONField):
-            return json.dumps(raw, ensure_ascii=False, default=str)
-        return raw
+        return self.converters[f.name](raw)
+
+
+def _converter(f: Any) -> Any:
+    """How one field's stored value is shown (chosen once per field, not per cell)."""
+    if isinstance(f, ArrayField):
+        labels = {k: str(v) for k, v in f.base_field.flatchoices}
+        return lambda raw: "; ".join(labels.get(v, str(v)) for v in raw)
+    if f.flatchoices:
+        labels = {k: str(v) for k, v in f.flatchoices}
+        return lambda raw: labels.get(raw, raw)
+    if isinstance(f, models.BooleanField):
+        yes, no = _("Yes"), _("No")
+        return lambda raw: yes if raw else no
+    if isinstance(f, models.DateTimeField):
+        return lambda raw: timezone.localtime(raw).strftime("%Y-%m-%d %H:%M")
+    if isinstance(f, models.JSONField):
+        return lambda raw: json.dumps(raw, ensure_ascii=False, default=str)
+    return lambda raw: raw
 
 
 def _file_names(found: list[Table]) -> list[str]:
