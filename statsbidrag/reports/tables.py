@@ -422,14 +422,36 @@ def per_kommun_tables(f: dict[str, Any]) -> list[Table]:
             for r in f["per_kommun"]
         ],
     )
-    # Each client belongs to one kommun (or none): a column adds up to the year's count.
-    for column, category in enumerate(("served", "new", "ended", "waiting_at_year_end"), 1):
+    kommun_rows = len(table.rows)
+    # Årsanställningar at an employer that is not a kommun (entreprenad) have no kommun row:
+    # without their own row the column would not add up to the year's årsanställningar.
+    kommuner = {r["kommun"] for r in f["per_kommun"]}
+    for employer, value in f["staff"].get("by_employer", {}).items():
+        if employer and employer not in kommuner:
+            label = _("%(employer)s (contracted out)") % {"employer": employer}
+            table.rows.append([label, None, None, None, None, value, None, None])
+    categories = ("served", "new", "ended", "waiting_at_year_end")
+    by_gender = f["clients"]["by_gender"]
+    table.rows.append(
+        [
+            _("Total"),
+            *(by_gender[c]["total"] for c in categories),
+            f["staff"]["arsanstallningar"],
+            f["funds"].get("co_financing_planned"),
+            f["funds"].get("co_financing_actual"),
+        ]
+    )
+    # Each client belongs to one kommun (or none): a column adds up to the year's count,
+    # which the total row shows and the clients' tables too (the same figure, one key).
+    last = len(table.rows) - 1
+    for column, category in enumerate(categories, 1):
         total = (
             SERVED_TOTAL
             if category == "served"
             else ("klienter-kon", CATEGORIES.index(category), len(G_TOTAL))
         )
-        table.sums.append((total, [table.key_of(r, column) for r in range(len(table.rows))]))
+        table.keys[(last, column)] = total
+        table.sums.append((total, [table.key_of(r, column) for r in range(kommun_rows)]))
     return [table]
 
 

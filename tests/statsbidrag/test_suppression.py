@@ -78,6 +78,13 @@ def test_exact_counts_for_lansstyrelsen_and_staff_suppressed_for_members(
     stored = pdf_text(stored_pdf(doc))
     assert "färre än 5" not in stored and "Exakta antal, till länsstyrelsen" in stored
     assert " av Gunilla Ström" in stored and "senast" not in stored
+    # Read as länsstyrelsen: a frozen unanswered question says so, and the per-kommun table
+    # adds up (the contractor's årsanställningar have their own row, then the totals).
+    assert "Inget svar lämnades." in stored and "Inte besvarad ännu." not in stored
+    assert "(entreprenad)" in stored
+    kommuner = stored[stored.index("Uppgifter per kommun") :]
+    total_row = next(line for line in kommuner.splitlines() if line.strip().startswith("Totalt"))
+    assert total_row.split()[1:] == ["5", "2", "3", "2", "1,88", "250", "000", "210", "000"]
     client.force_login(world.lead_lars)
     staff_page = _get(client, "document", kind="redovisning").content.decode()
     assert "färre än 5" not in staff_page and "publiceringsversion" in staff_page.lower()
