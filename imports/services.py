@@ -20,7 +20,7 @@ from .kinds import KINDS
 from .models import ImportKind, ImportRun, ImportStatus
 
 MAX_BYTES = 50 * 1024 * 1024
-# A previewed file holds client data: kept for a day for the confirm, then emptied.
+# A previewed file and its report hold client data: kept a day for the confirm, then emptied.
 KEEP_PREVIEW = datetime.timedelta(days=1)
 
 
@@ -63,7 +63,7 @@ def import_preview(
         verksamhet=verksamhet,
         status=ImportStatus.PREVIEW,
         created_at__lt=timezone.now() - KEEP_PREVIEW,
-    ).exclude(content=b"").update(content=b"")
+    ).exclude(content=b"").update(content=b"", report={})
     run_ = ImportRun(
         verksamhet=verksamhet, kind=kind, file_name=file_name[:200], content=content, by=by
     )
@@ -95,6 +95,9 @@ def import_confirm(*, run: ImportRun, by: Any) -> ImportRun:
         run_.imported_at = timezone.now()
         run_.by = by
         run_.content = b""
+        # What was created is now on the records' own pages: the import keeps its counts,
+        # not a copy of client names.
+        run_.report = {}
     save(run_, by=by)
     return run_
 

@@ -102,6 +102,7 @@ def test_upload_preview_confirm(client, world, pnr):  # type: ignore[no-untyped-
     assert "Importerat: 2 skapade, 0 redan importerade." in response.content.decode()
     run.refresh_from_db()
     assert run.status == ImportStatus.IMPORTED and run.created == 2 and bytes(run.content) == b""
+    assert run.report == {}  # no copy of the client names is kept
     assert Client.objects.count() == 2
     listing = client.get(reverse("imports:index")).content.decode()
     assert "klienter.xlsx" in listing and "Importerat" in listing
