@@ -1,5 +1,6 @@
 """axe-core (WCAG 2.1 AA) on every HTML page of the access matrix, as a role that may see it,
-and every such page fits a phone (360 and 390 px wide) without sideways scrolling."""
+and every such page fits a phone (360 and 390 px wide) without sideways scrolling, of the page
+or of a table in it."""
 
 from __future__ import annotations
 
@@ -26,19 +27,26 @@ WIDEST = """() => {
                 text: (el.textContent || '').trim().slice(0, 40)};
     }
   }
-  return {scroll: document.documentElement.scrollWidth, window: w, widest: widest};
+  // A table that scrolls sideways inside the page hides its last columns just the same;
+  // only the grant report's figure tables (.sb-table), rows by numbers, may.
+  const scrolling = [...document.querySelectorAll('.table-responsive')]
+    .filter((el) => el.scrollWidth > el.clientWidth + 1 && !el.querySelector('table.sb-table'))
+    .map((el) => (el.querySelector('caption') || el).textContent.trim().slice(0, 60));
+  return {scroll: document.documentElement.scrollWidth, window: w, widest: widest, scrolling: scrolling};
 }"""
 
 
 def too_wide(page) -> list[str]:  # type: ignore[no-untyped-def]
-    """The widths (the desktop's, then the phones') at which the page scrolls sideways,
-    with its widest element."""
+    """The widths (the desktop's, then the phones') at which the page, or a table in it,
+    scrolls sideways, with the page's widest element or the table's caption."""
     found = []
     for width in (DESKTOP["width"], *PHONES):
         page.set_viewport_size({"width": width, "height": DESKTOP["height"]})
         m = page.evaluate(WIDEST)
         if m["scroll"] > m["window"]:
             found.append(f"{m['scroll']} px wide at {width} px (widest: {m['widest']})")
+        if m["scrolling"]:
+            found.append(f"a table scrolls sideways at {width} px: {m['scrolling']}")
     page.set_viewport_size(DESKTOP)
     return found
 
