@@ -8,7 +8,7 @@ import pytest
 
 from core.models import Role
 from ledningsgrupp import services
-from ledningsgrupp.models import Protokoll, RepresentativeRole
+from ledningsgrupp.models import Meeting, Protokoll, RepresentativeRole
 from systembrister.models import Status as SBStatus
 from tests.core.factories import user_with_role
 from tests.ledningsgrupp.conftest import make_group, make_systembrist
@@ -65,8 +65,20 @@ def test_meeting_protokoll_justering_and_carry_over(world, page, live_server, lo
     axe_check()
     meeting_url = page.url
 
-    # The secretary names chair and justerare and writes a § with a decision.
+    # Before the meeting the protokoll waits for it: no justering yet.
     _as(page, login, "karin@example.se")
+    page.goto(meeting_url + "protokoll/")
+    assert "Justeringen antecknas när mötet har ägt rum." in page.locator("main").inner_text()
+    # The meeting takes place (a week passes), the secretary records who was there, names
+    # chair and justerare among them and writes a § with a decision.
+    held_on = today - datetime.timedelta(days=1)
+    Meeting.objects.filter(pk=int(meeting_url.rstrip("/").rsplit("/", 1)[1])).update(date=held_on)
+    page.goto(meeting_url + "narvaro/")
+    page.get_by_label("Fatima Svensson (Försäkringskassan)").select_option(label="Närvarande")
+    page.get_by_label("Arvid Holm (Arbetsförmedlingen)").select_option(label="Närvarande")
+    page.get_by_label("Lars Berg").check()
+    axe_check()
+    page.get_by_role("button", name="Spara").click()
     page.goto(meeting_url + "protokoll/")
     axe_check()
     page.get_by_role("link", name="Välj ordförande och justerare").click()
@@ -97,7 +109,7 @@ def test_meeting_protokoll_justering_and_carry_over(world, page, live_server, lo
     link = page.get_by_role("link", name="Ladda ner det justerade protokollet (PDF)")
     response = page.request.get(live_server.url + link.get_attribute("href"))
     assert response.status == 200 and response.body().startswith(b"%PDF")
-    protokoll = Protokoll.objects.get(meeting__date=today + datetime.timedelta(days=7))
+    protokoll = Protokoll.objects.get(meeting__date=held_on)
     assert protokoll.locked_at is not None and protokoll.sha256 in page.content()
 
     # The next meeting's agenda carries the open action items over.
