@@ -143,7 +143,7 @@ class SubmitForm(TextLimitsMixin, forms.Form):
         return cls(initial={"version": version})
 
 
-class QuestionChangeForm(forms.Form):
+class QuestionChangeForm(TextLimitsMixin, forms.Form):
     """One change to a year's question list (the page's small forms all post this)."""
 
     # Hidden and checked by the service, whose message the page shows above the list.

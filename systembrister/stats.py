@@ -6,6 +6,9 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from core.suppression import SECONDARY, Hidden
+from core.suppression import suppress as core_suppress
+
 from .selectors import small_count_threshold
 
 
@@ -24,12 +27,37 @@ def suppress_rows(rows: list[tuple[Any, Any, int]], *, staff: bool) -> list[dict
 
 
 def shown_statistics(stats: dict[str, Any], *, staff: bool) -> dict[str, Any]:
-    """The statistics with every count suppressed as the viewer requires."""
-    return {
-        "year": stats["year"],
-        "reported": suppress(stats["reported"], staff=staff),
-        "by_status": suppress_rows(stats["by_status"], staff=staff),
-        "by_level": suppress_rows(stats["by_level"], staff=staff),
-        "by_outcome": suppress_rows(stats["by_outcome"], staff=staff),
-        "by_organisation": suppress_rows(stats["by_organisation"], staff=staff),
-    }
+    """The statistics with every count suppressed as the viewer requires: for those outside
+    the staff, core.suppression's rule (small counts, and no hidden count worked out from the
+    year's total: the statuses and the levels each add up to the reports of the year).
+
+    Each row's ``count`` is what to show, ``number`` the count or None when hidden, and
+    ``hidden`` why it is hidden ("" when shown), for CSV files that stay numeric."""
+    groups = ("by_status", "by_level", "by_outcome", "by_organisation")
+    cells: dict[Any, int] = {"reported": stats["reported"]}
+    for group in groups:
+        cells.update({(group, key): n for key, _label, n in stats[group]})
+    sums = [
+        ("reported", [(group, key) for key, _label, _n in stats[group]])
+        for group in ("by_status", "by_level")
+    ]
+    hidden = (
+        Hidden({}, small_count_threshold())
+        if staff
+        else core_suppress(cells, sums, limit=small_count_threshold())
+    )
+
+    def shown(key: Any) -> dict[str, Any]:
+        kind = hidden.kind(key)
+        if kind is None:
+            return {"count": cells[key], "number": cells[key], "hidden": ""}
+        text = _("hidden") if kind == SECONDARY else _("fewer than %(n)s") % {"n": hidden.threshold}
+        return {"count": text, "number": None, "hidden": text}
+
+    result: dict[str, Any] = {"year": stats["year"], "reported": shown("reported")["count"]}
+    result["reported_row"] = shown("reported")
+    for group in groups:
+        result[group] = [
+            {"key": key, "label": label, **shown((group, key))} for key, label, _n in stats[group]
+        ]
+    return result

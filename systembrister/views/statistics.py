@@ -53,8 +53,10 @@ def statistics_csv(request: Request) -> HttpResponse:
     year = _year(request, choices)
     stats = shown_statistics(statistics(verksamhet=verksamhet, year=year), staff=staff)
     response, writer = csv_response(f"systembrister-statistik-{year}.csv")
-    writer.writerow([_("Year"), _("Grouping"), _("Value"), _("Number")])
-    writer.writerow([year, _("Total"), _("Reported"), stats["reported"]])
+    # The number column stays numeric: a hidden count is empty and the flag says why.
+    writer.writerow([_("Year"), _("Grouping"), _("Value"), _("Number"), _("Hidden")])
+    total = stats["reported_row"]
+    writer.writerow([year, _("Total"), _("Reported"), total["number"], total["hidden"]])
     groups = [
         ("by_status", _("Status")),
         ("by_level", _("Level")),
@@ -63,7 +65,7 @@ def statistics_csv(request: Request) -> HttpResponse:
     ]
     for key, heading in groups:
         for row in stats[key]:
-            writer.writerow([year, heading, row["label"], row["count"]])
+            writer.writerow([year, heading, row["label"], row["number"], row["hidden"]])
     return response
 
 
@@ -84,6 +86,7 @@ def register_csv(request: Request) -> HttpResponse:
             _("Life area"),
             _("Responsible organisations"),
             _("Clients affected"),
+            _("Clients affected – hidden"),
             _("First observed"),
             _("Submitted"),
             _("Outcome"),
@@ -91,6 +94,9 @@ def register_csv(request: Request) -> HttpResponse:
         ]
     )
     for r in filterset.qs:
+        affected = total_affected(r)
+        shown = suppress(affected, staff=staff)
+        hidden = shown != affected  # the count column stays numeric: empty, with the flag
         writer.writerow(
             [
                 r.pk,
@@ -99,7 +105,8 @@ def register_csv(request: Request) -> HttpResponse:
                 r.get_level_display(),
                 r.get_life_area_display(),
                 ", ".join(o.name for o in r.organisations.all()),
-                suppress(total_affected(r), staff=staff),
+                None if hidden else affected,
+                shown if hidden else "",
                 f"{r.first_observed:%Y-%m-%d}",
                 f"{r.submitted_at:%Y-%m-%d}" if r.submitted_at else "",
                 r.get_outcome_display() if r.outcome else "",
