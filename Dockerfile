@@ -32,4 +32,4 @@ USER ombud
 EXPOSE 8000
 # migrate and grant_app_role run as the owner (DATABASE_OWNER_URL); gunicorn serves as the
 # app role (DATABASE_URL), which may only read and write rows (docs/operations.md).
-CMD ["sh", "-c", "python manage.py migrate --noinput && python manage.py grant_app_role && gunicorn config.wsgi:application --bind 0.0.0.0:8000 --workers ${GUNICORN_WORKERS:-4} --preload --access-logfile -"]
+CMD ["sh", "-c", "python manage.py migrate --noinput && python manage.py grant_app_role && gunicorn config.wsgi:application --bind 0.0.0.0:8000 --workers ${GUNICORN_WORKERS:-4} --timeout ${GUNICORN_TIMEOUT:-120} --preload --access-logfile -"]
