@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from django.utils.translation import gettext as _
 
@@ -60,7 +60,10 @@ class Table:
         for total, parts in grid_sums(
             range(len(self.rows)), columns, total_row=total_row, total_column=total_column
         ):
-            self.sums.append((self.key_of(*total), [self.key_of(*p) for p in parts]))
+            cell = cast(tuple[int, int], total)  # grid_sums keys its cells (row, column)
+            self.sums.append(
+                (self.key_of(*cell), [self.key_of(*cast(tuple[int, int], p)) for p in parts])
+            )
         return self
 
     def masked(self, hidden: Hidden) -> Table:
