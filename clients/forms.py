@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedFormMixin
 from core.forms import ConfirmMixin
-from core.models import Organisation, User, Verksamhet
+from core.models import Kommun, Organisation, User, Verksamhet
 from core.textlimits import TextLimitsMixin
 
 from . import personnummer
@@ -122,7 +122,14 @@ class ClientForm(TextLimitsMixin, VersionedFormMixin, forms.ModelForm):
 
     def __init__(self, *args: Any, verksamhet: Verksamhet, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        choose_from(self, "kommun", verksamhet.kommuner.order_by("name"))
+        # A kommun no longer served stays on the clients registered in it.
+        kept = Kommun.objects.filter(pk=self.instance.kommun_id) if self.instance.pk else None
+        served = verksamhet.kommuner.all()
+        choose_from(
+            self,
+            "kommun",
+            (served | kept if kept is not None else served).distinct().order_by("name"),
+        )
 
     def clean_personnummer(self) -> str:
         try:
@@ -367,7 +374,7 @@ class ContactLogForm(TextLimitsMixin, ConfirmMixin, forms.ModelForm):
         return data
 
 
-class QuickContactForm(forms.ModelForm):
+class QuickContactForm(TextLimitsMixin, forms.ModelForm):
     """The phone's short form: type, date (today), minutes and organisations, saved in one
     tap; a note, or an anonymised contact, goes through the full contact form."""
 
