@@ -19,6 +19,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from clients.models import Client
+from clients.personnummer import formatted as personnummer_formatted
 from core.history_render import (
     EMPTY,
     STRUCK_FIELDS,
@@ -101,6 +102,8 @@ def describe_all(objects: list[models.Model]) -> list[Item]:
             if f.many_to_many:
                 pks = [related.pk for related in getattr(obj, f.name).all()]
                 value = ", ".join(sorted(names.name(f.related_model, pk) for pk in pks)) or EMPTY
+            elif isinstance(obj, Client) and f.attname == "personnummer" and obj.personnummer:
+                value = personnummer_formatted(obj.personnummer)  # as the client page shows it
             else:
                 value = value_text(f, getattr(obj, f.attname), names)
             rows.append((capfirst(str(f.verbose_name)), value))

@@ -78,7 +78,7 @@ def test_pdf_shows_the_record_and_is_logged(kim, lead_lars, tmp_path):  # type: 
     text = pdf_text(data, tmp_path)
     for expected in (
         "Registerutdrag",
-        "198001011234",
+        "19800101-1234",  # as the client page shows it
         "Handläggare Berit",
         "Vill ha en egen lägenhet",
         "Söka hos Mimer",
@@ -102,6 +102,18 @@ def test_one_click_for_the_lead(client, kim, lead_lars):  # type: ignore[no-unty
     assert AccessLog.objects.filter(
         object_id=kim.pk, user=lead_lars, action=AccessLog.Action.PDF
     ).exists()
+
+
+def test_client_list_numbers_clients_and_shows_a_missing_birth_year_as_a_dash(
+    client, kim, lead_lars
+):  # type: ignore[no-untyped-def]
+    """'Nr', not the systembrister's 'Antal' for the same msgid; no 'None' for a pseudonym."""
+    Client.objects.filter(pk=kim.pk).update(birth_year=None)
+    client.force_login(lead_lars)
+    page = client.get("/dataskydd/klienter/").content.decode()
+    assert '<th scope="col">Nr</th>' in page
+    assert "Antal" not in page
+    assert "None" not in page
 
 
 def test_command_writes_the_pdf(kim, admin_agnes, tmp_path):  # type: ignore[no-untyped-def]
