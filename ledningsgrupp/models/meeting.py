@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from core.concurrency import Versioned
@@ -184,7 +185,8 @@ class OtherAttendee(models.Model):
 
 
 class ActionItemStatus(models.TextChoices):
-    OPEN = "open", _("Open")
+    # "Open" alone is the clients' "Öppet" (a need); an åtgärd is "Öppen"
+    OPEN = "open", pgettext_lazy("action item", "Open")
     DONE = "done", _("Done")
     CANCELLED = "cancelled", _("Cancelled")
 
@@ -200,7 +202,7 @@ class ActionItem(Versioned):
         blank=True,
         related_name="action_items",
     )
-    title = models.CharField(_("action"), max_length=200)
+    title = models.CharField(pgettext_lazy("action item", "action"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     owner_organisation = models.ForeignKey(
         "core.Organisation",
