@@ -135,3 +135,19 @@ def test_plan_and_agreement_pdfs(client, world) -> None:
         response = client.get(f"/klienter/{f['client'].pk}/{url}")
         assert response["Content-Type"] == "application/pdf"
         assert response.content.startswith(b"%PDF")
+
+
+def test_plan_pdf_names_who_takes_part_in_the_sip(client, world) -> None:
+    """The client reads 'Deltagare: Psykiatrin, socialtjänsten.', not the names dangling."""
+    import subprocess
+
+    f = full_client(world, world.ombud_anna)
+    plan = f["plan"]
+    plan.sip_status, plan.sip_with = "requested", "Psykiatrin, socialtjänsten"
+    plan.save()  # test set-up, not the path under test
+    client.force_login(world.ombud_anna)
+    response = client.get(f"/klienter/{f['client'].pk}/plan/pdf/")
+    text = subprocess.run(
+        ["pdftotext", "-", "-"], input=response.content, capture_output=True, check=True
+    ).stdout.decode()
+    assert "Deltagare: Psykiatrin, socialtjänsten." in " ".join(text.split())
