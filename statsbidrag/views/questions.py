@@ -48,6 +48,9 @@ def question_list(request: Request, year: int) -> HttpResponse:
         messages.success(request, _("The question list was saved."))
         return redirect("statsbidrag:questions", year=year)
     redovisning = selectors.document_of(REDOVISNING, gy)
+    rewording = form.data.get("action") == "reword" and form.data.get("key") in {
+        q["key"] for q in questions
+    }
     kind_labels = dict(figure_kinds())
     return render(
         request,
@@ -64,8 +67,14 @@ def question_list(request: Request, year: int) -> HttpResponse:
             "form": form,
             "own": current.verksamhet_id == gy.verksamhet.pk,
             "from_year": current.valid_from_year,
-            # A refused rewording shows its message next to that question.
-            "reword_key": form.data.get("key") if form.data.get("action") == "reword" else "",
+            # A refused change is shown again with what the user typed, its message next to
+            # the question reworded or to the new question.
+            "reword_key": form.data.get("key") if rewording else "",
+            "posted_label": form.data.get("label", ""),
+            # Text that belongs to no question's row is kept in the new question's field.
+            "add_label": "" if rewording else form.data.get("label", ""),
+            "add_errors": not rewording,
+            "posted_kind": form.data.get("kind", ""),
             "frozen": redovisning is not None and redovisning.status == DocumentStatus.SUBMITTED,
         },
     )
