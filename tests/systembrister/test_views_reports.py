@@ -121,3 +121,14 @@ def test_lead_puts_a_report_on_a_planned_meeting_from_its_page(world, accepted, 
     assert accepted.status == Status.ON_AGENDA and accepted.meeting == meeting
     assert list(meeting.agenda_items.values_list("systembrist", flat=True)) == [accepted.pk]
     assert f"{meeting.date:%Y-%m-%d}" in c.get(detail).content.decode()
+
+
+def test_timeline_says_what_each_date_is(world, awaiting, meeting):  # type: ignore[no-untyped-def]
+    """'Satt på dagordningen … · mötet 2026-12-09', 'Skickad för svar … · svar senast …',
+    not two bare dates in a row."""
+    client = Client()
+    client.force_login(world.lead_lars)
+    page = client.get(reverse("systembrister:detail", args=[awaiting.pk])).content.decode()
+    due = TODAY + datetime.timedelta(days=30)
+    assert f"mötet {meeting.date:%Y-%m-%d}" in page
+    assert f"svar senast {due:%Y-%m-%d}" in page
