@@ -163,6 +163,7 @@ def _mets(
         root,
         _m("metsHdr"),
         CREATEDATE=iso(writer.created),
+        LASTMODDATE=iso(writer.created),
         RECORDSTATUS="NEW",
         **{_c("OAISPACKAGETYPE"): "SIP"},
     )
