@@ -14,11 +14,12 @@ from ledningsgrupp.models import MeetingStatus, Paragraph, RefusedEdit, Signatur
 from systembrister.models import Event, EventKind
 from systembrister.models import Status as SBStatus
 
-from .conftest import make_group, make_systembrist
+from .conftest import all_present, make_group, make_systembrist
 from .factories import AttendanceFactory, MeetingFactory
 
 
 def _setup(protokoll, lg, by):
+    all_present(protokoll.meeting, lg)
     return services.protokoll_setup(
         protokoll=protokoll,
         by=by,
@@ -171,6 +172,7 @@ def test_chair_and_justerare_must_differ_and_have_logins(world, lg, lead_lars):
     protokoll = services.protokoll_for_meeting(meeting=meeting, by=lead_lars)
     loaded = protokoll.version
     with pytest.raises(ValidationError) as exc:
+        all_present(protokoll.meeting, lg)
         services.protokoll_setup(
             protokoll=protokoll,
             by=lead_lars,
@@ -181,6 +183,7 @@ def test_chair_and_justerare_must_differ_and_have_logins(world, lg, lead_lars):
         )
     assert "justerare" in exc.value.error_dict
     with pytest.raises(ValidationError) as exc:
+        all_present(protokoll.meeting, lg)
         services.protokoll_setup(
             protokoll=protokoll,
             by=lead_lars,

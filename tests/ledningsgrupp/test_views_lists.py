@@ -147,7 +147,7 @@ def test_invitation_mails_representatives_with_pdf_and_ics(world, lg, lead_lars,
     meeting = services.meeting_create(
         group=lg.group,
         by=lead_lars,
-        date=datetime.date(2026, 12, 1),
+        date=datetime.date(2036, 12, 1),  # the kallelse goes out before the meeting starts
         start_time=datetime.time(13),
         place="Sal B",
     )
@@ -156,10 +156,10 @@ def test_invitation_mails_representatives_with_pdf_and_ics(world, lg, lead_lars,
     client.post(reverse("ledningsgrupp:invitation_send", args=[meeting.pk]))
     assert sorted(m.to[0] for m in mailoutbox) == ["arvid@example.se", "fatima@example.se"]
     names = [a[0] for a in mailoutbox[0].attachments]
-    assert names == ["dagordning-2026-12-01.pdf", "mote-2026-12-01.ics"]
+    assert names == ["dagordning-2036-12-01.pdf", "mote-2036-12-01.ics"]
     ics = mailoutbox[0].attachments[1][1]
     ics = ics.decode() if isinstance(ics, bytes) else ics
-    assert "DTSTART;TZID=Europe/Stockholm:20261201T130000" in ics and "Sal B" in ics
+    assert "DTSTART;TZID=Europe/Stockholm:20361201T130000" in ics and "Sal B" in ics
     meeting.refresh_from_db()
     assert meeting.invitation_sent_at is not None
 
