@@ -197,6 +197,6 @@ def attendance(request: Request, pk: int) -> HttpResponse:
             "form": form,
             "meeting": meeting,
             "today": request.actor.today,
-            "not_yet": not meeting.has_taken_place(),
+            "crumbs": meeting_crumbs(meeting),
         },
     )
