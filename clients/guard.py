@@ -53,14 +53,14 @@ addresses are found from their "@", their local part read backwards once. Names 
 compiled into one alternation of all names: the client terms become a trie of words (word,
 then separator and next word); the first words are found by one substring search each when
 they are few, or by looking the text's words up in a set when they are many (the text's
-distinct words found by one split in C). Street addresses are looked for only at a space
-that follows a street suffix and comes before a digit (one bytes pattern that starts with the
-literal space, then fixed-width look-behinds), and postnummer only before a capitalised word
-(substring searches); the street's word is then read backwards once. Before any of that, the text is mapped to bytes, one
-per character, and fast substring searches find where a number or an e-mail address could
-begin; the patterns above run only on the stretches around those places, so a text without
-digits or "@" never meets them. The cost grows with the text, not with text x names;
-``bench/guard.py`` measures it.
+distinct words found by one split in C). Street addresses are looked for only where a space
+and a digit follow a word that ends like a street suffix, and postnummer only before a
+capitalised word (``guard_addresses.py``: bytes patterns that begin with a literal, then
+fixed-width look-behinds); the street's word is then read backwards once. Before any of that,
+the text is mapped to bytes once, one per character, and fast substring searches find where a
+number or an e-mail address could begin; the patterns above run only on the stretches around
+those places, so a text without digits or "@" never meets them. The cost grows with the text,
+not with text x names; ``bench/guard.py`` measures it.
 """
 
 from __future__ import annotations
@@ -73,6 +73,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from .guard_addresses import find_addresses
 from .guard_names import Names
 
 # YYMMDD or YYYYMMDD, a dash/plus or nothing, then four digits. The day may be +60
@@ -101,31 +102,6 @@ _PLUS_RUN = re.compile(r"\+46[\d\s()+-]*+")
 # A digit run longer than this is part of no personnummer or phone number (12 and 14 digits
 # at most): the number patterns run only between such runs, so that a long run costs one step.
 _LONG_DIGITS = re.compile(r"\d\d{14,}")
-# Street addresses: a word that ends in a street suffix, then its number (and a letter), then
-# perhaps "lgh 1102" or "2 tr". "Strong" suffixes make an address in any case ("storgatan 3");
-# "weak" ones (also ordinary words: "vägen", "torget") only in a capitalised compound
-# ("Kungsvägen 4"), so that "på vägen 2 gånger" is no address. The places where a suffix
-# stands before a number are found in bytes first (``_STREET_END``); only there is the word read.
-_STRONG_STREET = (
-    "gatan", "gata", "gränden", "gränd", "allén", "alléen", "allé", "esplanaden",
-    "promenaden", "kajen", "stigen", "backen", "backe", "slingan", "ringen",
-)  # fmt: skip
-_WEAK_STREET = (
-    "vägen", "väg", "torget", "torg", "platsen", "plats", "leden", "stranden", "strand",
-    "liden", "parken", "gården", "hagen", "lunden",
-)  # fmt: skip
-_STREET_SUFFIXES = tuple(sorted(_STRONG_STREET + _WEAK_STREET, key=len, reverse=True))
-_WORD_BACK = re.compile(r"\w*+")
-_STREET_NUMBER = re.compile(
-    r"[ \t]{1,3}\d{1,4}(?:[ \t]?[A-Za-z](?!\w))?(?!\w)"
-    r"(?:,?[ \t]{1,3}(?:lgh\.?[ \t]{0,3}\d{1,5}|\d{1,2}[ \t]{0,2}tr(?:appor)?\.?)(?!\w))?",
-    re.IGNORECASE,
-)
-# The longest street word read backwards from its number.
-_STREET_WORD = 40
-# Postnummer and town: "722 15 Västerås", "72215 Västerås" (a capitalised word after it),
-# found in bytes where digits are "1", spaces " " and capitals "U" (non-ASCII "?" too).
-_POSTNUMMER = re.compile(r"(?<![\d.,])(?<!\d[ \t])\d{3}[ \t]?\d{2}[ \t]{1,3}[A-ZÅÄÖ][\w-]{0,40}+")
 # E-mail: "@" and a dotted domain; the local part is read backwards from the "@".
 _EMAIL_DOMAIN = re.compile(r"@[\w-]++(?:\.[\w-]++)++")
 _LOCAL_PART_REVERSED = re.compile(r"[\w.+-]++")
@@ -158,11 +134,6 @@ _PHONE_START = re.compile(rb"0[ W]?(?:\(0\)[ W]?)?[01W](?:[ W]?[01W]){6}")
 _AS_NUMBER = _byte_map(".", {"N": _DIGITS + _ASCII_SPACE + "()+-?"})
 # Word characters and "-" (and "?") as "w", "@" and "." kept.
 _AS_EMAIL = _byte_map(" ", {"w": _ASCII_WORD + "-?", "@": "@", ".": "."})
-# Letters (and "?") as "a", digits "1", spaces and tabs " ": a word before a number.
-# Digits "1", spaces and tabs " ", capitals (and "?") "U", "." and "," kept: a postnummer.
-_AS_POSTNUMMER = _byte_map(
-    "x", {"1": _DIGITS, " ": " \t", "U": "ABCDEFGHIJKLMNOPQRSTUVWXYZ?", ".": ".", ",": ","}
-)
 
 
 @dataclass(frozen=True)
@@ -180,11 +151,11 @@ def _valid_date_part(month: str, day: str) -> bool:
     return 1 <= d <= 31 or 61 <= d <= 91
 
 
-def _emails(text: str) -> list[tuple[int, int]]:
+def _emails(text: str, raw: bytes) -> list[tuple[int, int]]:
     if "@" not in text:
         return []
     # An address has a word character after its "@" and after a dot of its domain.
-    marks = text.encode("ascii", "replace").translate(_AS_EMAIL)
+    marks = raw.translate(_AS_EMAIL)
     if b"@w" not in marks or b".w" not in marks:
         return []
     spans: list[tuple[int, int]] = []
@@ -206,69 +177,11 @@ def _emails(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _street_lookbehinds() -> re.Pattern[bytes]:
-    """A space that follows a street suffix (in lower-cased bytes, non-ASCII as "?") and comes
-    before perhaps more spaces and a digit. It begins with the literal space, so the engine
-    looks only at spaces; there it looks behind for a letter and ahead for the digit first,
-    then behind for the suffixes, a fixed width per group: linear."""
-    by_width: dict[int, set[bytes]] = {}
-    for suffix in _STREET_SUFFIXES:
-        key = re.escape(suffix.encode("ascii", "replace")) + b" "
-        by_width.setdefault(len(suffix), set()).add(key)
-    behinds = b"|".join(
-        b"(?<=" + b"|".join(sorted(keys)) + b")" for _, keys in sorted(by_width.items())
-    )
-    return re.compile(b" (?<=[a-z?] )(?=[ \t]{0,2}[0-9])(?:" + behinds + b")")
-
-
-_STREET_END = _street_lookbehinds()
-
-
-def _addresses(text: str) -> list[tuple[int, int]]:
-    """Street addresses and postnummer with a town, in order (they may overlap)."""
-    raw = text.encode("ascii", "replace")
-    if not any(d in raw for d in b"0123456789"):
-        return []
-    spans: list[tuple[int, int]] = []
-    for m in _STREET_END.finditer(raw.lower()):
-        end = m.start()
-        lo = max(0, end - _STREET_WORD - 1)
-        back = _WORD_BACK.match(text[lo:end][::-1])
-        length = len(back.group()) if back else 0
-        if lo > 0 and length > _STREET_WORD:
-            continue  # longer than any street's name
-        start = end - length
-        name = text[start:end]
-        low = name.lower()
-        suffix = next((x for x in _STREET_SUFFIXES if low.endswith(x)), None)
-        if suffix is None or len(suffix) == len(low):
-            continue  # no street suffix, or the bare suffix ("Vägen 2", "torget 3")
-        if suffix not in _STRONG_STREET and not name[0].isupper():
-            continue
-        number = _STREET_NUMBER.match(text, end)
-        if number is not None:
-            spans.append((start, number.end()))
-    postal = raw.translate(_AS_POSTNUMMER)
-    if b" U" not in postal:  # no capitalised word after a space: no town
-        return sorted(set(spans))
-    for gap in (b"11 U", b"11  U", b"11   U"):
-        i = postal.find(gap)
-        while i >= 0:
-            for first in (i - 4, i - 3):  # "722 15", "72215"
-                exact = _POSTNUMMER.match(text, first) if first >= 0 else None
-                if exact is not None:
-                    spans.append(exact.span())
-                    break
-            i = postal.find(gap, i + 1)
-    return sorted(set(spans))
-
-
-def _number_windows(text: str) -> list[tuple[int, int]]:
+def _number_windows(text: str, raw: bytes) -> list[tuple[int, int]]:
     """Stretches of number characters (a superset) holding every place where a personnummer
     (six digits in a row) or a phone number (a "0" and seven digits, or "+46") can begin.
     Each begins and ends where a character that is certainly no number character stands, so
     the runs found inside one are those found in the whole text."""
-    raw = text.encode("ascii", "replace")
     digits = raw.translate(_AS_DIGITS)
     phone = raw.translate(_AS_PHONE)
     number = raw.translate(_AS_NUMBER)
@@ -317,11 +230,11 @@ def _number_runs(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     return merged
 
 
-def _numbers(text: str) -> tuple[list[re.Match[str]], list[re.Match[str]]]:
+def _numbers(text: str, raw: bytes) -> tuple[list[re.Match[str]], list[re.Match[str]]]:
     """The personnummer-like and the phone-like matches, each in order."""
     pnrs: list[re.Match[str]] = []
     phones: list[re.Match[str]] = []
-    runs = [run for lo, hi in _number_windows(text) for run in _number_runs(text, lo, hi)]
+    runs = [run for lo, hi in _number_windows(text, raw) for run in _number_runs(text, lo, hi)]
     for start, end in runs:
         pieces = []
         if end - start > 14:
@@ -362,9 +275,11 @@ def find_identifying(text: str, *, terms: Iterable[str] | Names = ()) -> list[Fi
         taken[start:end] = b"\x01" * (end - start)
         found.append(Finding(kind, text[start:end].strip(), start, end))
 
-    for start, end in _emails(text):
+    # One byte per character (non-ASCII as "?"), for the byte pre-searches of every pattern.
+    raw = text.encode("ascii", "replace")
+    for start, end in _emails(text, raw):
         add("email", start, end)
-    pnrs, phones = _numbers(text)
+    pnrs, phones = _numbers(text, raw)
     # "850412-1234" and "198504121234" are clearly numbers of persons; a bare ten-digit
     # "0701234567" is more likely a mobile number, so phones are matched before those.
     for match in pnrs:
@@ -374,7 +289,7 @@ def find_identifying(text: str, *, terms: Iterable[str] | Names = ()) -> list[Fi
         add("phone", *match.span())
     for match in pnrs:
         add("personnummer", *match.span())
-    for start, end in _addresses(text):
+    for start, end in find_addresses(text, raw):
         add("address", start, end)
     for start, end, kind in names.find(text):
         add(kind, start, end)
