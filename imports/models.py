@@ -5,13 +5,15 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 
 class ImportKind(models.TextChoices):
     KLIENTER = "klienter", _("Clients")
     KONTAKTER = "kontakter", _("Contacts")
-    ANSTALLNINGAR = "anstallningar", _("Employment periods")
+    # Named like its sheet ("Anställningar"); statsbidrag's page is "Anställningsperioder".
+    ANSTALLNINGAR = "anstallningar", pgettext_lazy("import kind", "Employment periods")
 
 
 class ImportStatus(models.TextChoices):
@@ -43,7 +45,7 @@ class ImportRun(models.Model):
     created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
     imported_at = models.DateTimeField(_("imported"), null=True, blank=True)
     rows = models.PositiveIntegerField(_("rows"), default=0)
-    created = models.PositiveIntegerField(_("created"), default=0)
+    created = models.PositiveIntegerField(pgettext_lazy("import count", "created"), default=0)
     already = models.PositiveIntegerField(_("already imported"), default=0)
     refused = models.PositiveIntegerField(_("refused"), default=0)
     # The refused rows ({row, column, reason}) and a sample of what is created, as shown.

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from core.choices import LifeArea
@@ -109,7 +110,7 @@ class Step(Versioned):
     status = models.CharField(
         _("status"), max_length=15, choices=StepStatus.choices, default=StepStatus.PLANNED
     )
-    outcome = models.TextField(_("outcome"), blank=True)
+    outcome = models.TextField(pgettext_lazy("plan step", "outcome"), blank=True)
     history = HistoricalRecords()
 
     class Meta:

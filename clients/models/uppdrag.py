@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from core.concurrency import Versioned
@@ -41,7 +42,7 @@ class Sysselsattning(models.TextChoices):
     STUDIER = "studier", _("Studies")
     ARBETSMARKNAD = "arbetsmarknad", _("Labour-market programme")
     DAGLIG = "daglig", _("Daily activity (sysselsättning)")
-    INGEN = "ingen", _("None")
+    INGEN = "ingen", pgettext_lazy("occupation", "None")
     OKAND = "okand", _("Unknown")
 
 

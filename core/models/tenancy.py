@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from core.concurrency import Versioned
@@ -78,7 +79,7 @@ class OrganisationType(models.TextChoices):
     BRUKARORGANISATION = "brukarorganisation", _("User organisation")
     ANHORIGORGANISATION = "anhorigorganisation", _("Relatives' organisation")
     ENSKILD_VERKSAMHET = "enskild_verksamhet", _("Private provider")
-    ANNAN = "annan", _("Other")
+    ANNAN = "annan", pgettext_lazy("organisation type", "Other")
 
 
 class Organisation(Versioned):

@@ -16,8 +16,9 @@ from core.constraints import CheckOnField, UniqueOnField
 
 
 class MeetingStatus(models.TextChoices):
-    PLANNED = "planned", _("Planned")
-    HELD = "held", _("Held")
+    # A möte is neuter ("Planerat", "Genomfört"); the clients' plan steps and SIP are not.
+    PLANNED = "planned", pgettext_lazy("meeting", "Planned")
+    HELD = "held", pgettext_lazy("meeting", "Held")
     CANCELLED = "cancelled", _("Cancelled")
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from core.concurrency import Versioned
@@ -28,7 +29,7 @@ class EmploymentPeriod(Versioned):
         _("name"), max_length=200, blank=True, help_text=_("If the ombud has no login.")
     )
     start = models.DateField(_("from"))
-    end = models.DateField(_("until"), null=True, blank=True)
+    end = models.DateField(pgettext_lazy("inclusive end", "until"), null=True, blank=True)
     percent = models.DecimalField(_("percentage of full time"), max_digits=5, decimal_places=2)
     employer_kommun = models.ForeignKey(
         "core.Kommun",

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any, cast
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from clients.models import Boende, ContactType, EndReason, Forsorjning, Gender, Sysselsattning
 from clients.models.client import ClientGroup
@@ -152,7 +153,7 @@ def staff_tables(f: dict[str, Any]) -> list[Table]:
             (_("Ombud"), TEXT),
             (_("Employer"), TEXT),
             (_("From"), DATE),
-            (_("Until"), DATE),
+            (pgettext("inclusive end", "Until"), DATE),
             (_("Percentage of full time"), NUMBER),
             (_("Årsanställningar"), NUMBER),
         ],
@@ -263,7 +264,7 @@ def outcome_tables(f: dict[str, Any]) -> list[Table]:
     for name, enum in choices.items():
         rows = [
             [
-                str(enum(v).label) if v != "none" else _("Not recorded"),
+                str(enum(v).label) if v != "none" else pgettext("report value", "Not recorded"),
                 f["outcomes"][name][v]["start"],
                 f["outcomes"][name][v]["end"],
             ]
@@ -380,7 +381,7 @@ def ledningsgrupp_tables(f: dict[str, Any]) -> list[Table]:
             (_("Organisation"), TEXT),
             (_("Type"), TEXT),
             (_("From"), DATE),
-            (_("Until"), DATE),
+            (pgettext("inclusive end", "Until"), DATE),
             (_("Meetings attended"), NUMBER),
         ],
         [
@@ -405,7 +406,7 @@ def per_kommun_tables(f: dict[str, Any]) -> list[Table]:
             (_("Municipality"), TEXT),
             (_("Clients"), COUNT),
             (_("New"), COUNT),
-            (_("Ended"), COUNT),
+            (pgettext("uppdrag count", "Ended"), COUNT),
             (_("Waiting 31 Dec"), COUNT),
             (_("Årsanst."), NUMBER),
             (_("Co-fin. planned (kr)"), MONEY),

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from core.choices import LifeArea
@@ -50,7 +51,7 @@ class Systembrist(Versioned):
     verksamhet = models.ForeignKey(
         "core.Verksamhet", on_delete=models.PROTECT, related_name="systembrister"
     )
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(pgettext_lazy("systembrist report", "title"), max_length=200)
     description = models.TextField(_("description"))
     level = models.CharField(_("level"), max_length=15, choices=Level.choices)
     organisations = models.ManyToManyField(
