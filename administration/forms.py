@@ -221,7 +221,7 @@ class VerksamhetSettingsForm(TextLimitsMixin, VersionedFormMixin, forms.ModelFor
             "postal_address",
         ]
         widgets = {
-            "kommuner": forms.SelectMultiple(attrs={"size": 10}),
+            "kommuner": forms.CheckboxSelectMultiple,
             "postal_address": forms.Textarea(attrs={"rows": 3}),
         }
         help_texts = {
@@ -237,3 +237,20 @@ class VerksamhetSettingsForm(TextLimitsMixin, VersionedFormMixin, forms.ModelFor
                 "The dashboard reminds the ombud of a client without contact for this long."
             ),
         }
+
+    def __init__(self, *args: Any, all_kommuner: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        kommuner = self.fields["kommuner"]
+        assert isinstance(kommuner, forms.ModelMultipleChoiceField)
+        if not all_kommuner:
+            # The län of the service, and whatever it serves elsewhere: a list to read, not
+            # all 290 (the page links to the whole list).
+            verksamhet = self.instance
+            kommuner.queryset = (
+                (
+                    Kommun.objects.filter(lan_kod=verksamhet.huvudman.lan_kod)
+                    | verksamhet.kommuner.all()
+                )
+                .distinct()
+                .order_by("name")
+            )

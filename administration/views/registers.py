@@ -102,7 +102,10 @@ def organisation_edit(request: Request, pk: int) -> HttpResponse:
 @requires("verksamhet.settings")
 def verksamhet_settings(request: Request) -> HttpResponse:
     verksamhet = verksamhet_of(request.actor)
-    form = VerksamhetSettingsForm(request.POST or None, instance=verksamhet)
+    all_kommuner = request.GET.get("alla") == "1"
+    form = VerksamhetSettingsForm(
+        request.POST or None, instance=verksamhet, all_kommuner=all_kommuner
+    )
     saved = submit(
         request,
         form,
@@ -130,4 +133,5 @@ def verksamhet_settings(request: Request) -> HttpResponse:
         title=_("Settings of the PO service"),
         template="administration/settings.html",
         submit_label=_("Save the settings"),
+        all_kommuner=all_kommuner,
     )

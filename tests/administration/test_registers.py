@@ -91,8 +91,9 @@ def test_settings_change_the_kommuner_served_without_breaking_old_clients(
     )
     client = ClientFactory(verksamhet=v, kommun=old_kommun)
     new_list = [v.huvudman, other]
+    # Kommuner outside the county are chosen from the whole list (?alla=1).
     response = _as(admin_agnes).post(
-        reverse("administration:settings"),
+        reverse("administration:settings") + "?alla=1",
         {
             "name": "PO Västerås med omnejd",
             "form": v.form,
@@ -138,6 +139,11 @@ def test_settings_refuse_a_huvudman_outside_those_served_next_to_the_field(
     assert "huvudman" in refused.value.message_dict
     page = _as(admin_agnes).get(reverse("administration:settings")).content.decode()
     assert reverse("dataprotection:gallring_rule") in page
+    # The county's kommuner as checkboxes, not all 290 in a list.
+    boxes = page.count('name="kommuner"')
+    assert 0 < boxes < 60
+    everyone = _as(admin_agnes).get(reverse("administration:settings") + "?alla=1")
+    assert everyone.content.decode().count('name="kommuner"') == Kommun.objects.count()
 
 
 def test_lead_may_not_change_the_settings_and_no_one_edits_another_verksamhets_register(
