@@ -125,11 +125,15 @@ _DIGITS = "0123456789"
 _ASCII_WORD = "".join(chr(c) for c in range(128) if re.match(r"\w", chr(c)))
 # Digits (and "?") as "D": six in a row may begin a personnummer.
 _AS_DIGITS = _byte_map(".", {"D": _DIGITS + "?"})
-# "0", other digits "1", separators " ", "?" as "W" (digit or space), "(" and ")" kept.
+# "0", other digits "1", separators " ", "?" as "W" (digit or space), "(" and ")" kept, the
+# other ASCII word characters and "+" as "w": a phone's "0" follows none of them (nor a digit).
+_PHONE_WORD = "".join(c for c in _ASCII_WORD if c not in _DIGITS) + "+"
 _AS_PHONE = _byte_map(
-    ".", {"1": _DIGITS[1:], " ": _ASCII_SPACE + "-", "W": "?", "0": "0", "(": "(", ")": ")"}
+    ".",
+    {"0": "0", "1": _DIGITS[1:], " ": _ASCII_SPACE + "-", "W": "?", "w": _PHONE_WORD}
+    | {"(": "(", ")": ")"},
 )
-_PHONE_START = re.compile(rb"0[ W]?(?:\(0\)[ W]?)?[01W](?:[ W]?[01W]){6}")
+_PHONE_START = re.compile(rb"0(?<![01w]0)[ W]?(?:\(0\)[ W]?)?[01W](?:[ W]?[01W]){6}")
 # Number characters ("?" too) as "N", the others as ".".
 _AS_NUMBER = _byte_map(".", {"N": _DIGITS + _ASCII_SPACE + "()+-?"})
 # Word characters and "-" (and "?") as "w", "@" and "." kept.
@@ -177,11 +181,11 @@ def _emails(text: str, raw: bytes) -> list[tuple[int, int]]:
     return spans
 
 
-def _number_windows(text: str, raw: bytes) -> list[tuple[int, int]]:
+def _number_windows(raw: bytes) -> list[tuple[int, int, bool]]:
     """Stretches of number characters (a superset) holding every place where a personnummer
-    (six digits in a row) or a phone number (a "0" and seven digits, or "+46") can begin.
-    Each begins and ends where a character that is certainly no number character stands, so
-    the runs found inside one are those found in the whole text."""
+    (six digits in a row) or a phone number (a "0" and seven digits, or "+46") can begin,
+    and whether a "+46" stands in it. Each begins and ends where a character that is certainly
+    no number character stands, so the runs found inside one are those in the whole text."""
     digits = raw.translate(_AS_DIGITS)
     phone = raw.translate(_AS_PHONE)
     number = raw.translate(_AS_NUMBER)
@@ -199,26 +203,28 @@ def _number_windows(text: str, raw: bytes) -> list[tuple[int, int]]:
         i = raw.find(b"+46", pos)
         return n if i < 0 else i
 
-    nexts = [six(0), zero(0), plus(0)]
-    finders = (six, zero, plus)
-    windows: list[tuple[int, int]] = []
+    next_six, next_zero, next_plus = six(0), zero(0), plus(0)
+    windows: list[tuple[int, int, bool]] = []
     while True:
-        anchor = min(nexts)
+        anchor = min(next_six, next_zero, next_plus)
         if anchor >= n:
             return windows
         lo = number.rfind(b".", 0, anchor) + 1
         hi = number.find(b".", anchor)
         if hi < 0:
             hi = n
-        windows.append((lo, hi))
-        for k, finder in enumerate(finders):
-            if nexts[k] < hi:
-                nexts[k] = finder(hi)
+        windows.append((lo, hi, next_plus < hi))
+        if next_six < hi:
+            next_six = six(hi)
+        if next_zero < hi:
+            next_zero = zero(hi)
+        if next_plus < hi:
+            next_plus = plus(hi)
 
 
-def _number_runs(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+def _number_runs(text: str, lo: int, hi: int, plus: bool) -> list[tuple[int, int]]:
     runs = [m.span() for m in _NUMBER_RUN.finditer(text, lo, hi)]
-    if text.find("+46", lo, hi) < 0:
+    if not plus:
         return runs
     # Runs that overlap lie in the same stretch of number characters and end together.
     merged: list[tuple[int, int]] = []
@@ -234,27 +240,24 @@ def _numbers(text: str, raw: bytes) -> tuple[list[re.Match[str]], list[re.Match[
     """The personnummer-like and the phone-like matches, each in order."""
     pnrs: list[re.Match[str]] = []
     phones: list[re.Match[str]] = []
-    runs = [run for lo, hi in _number_windows(text, raw) for run in _number_runs(text, lo, hi)]
+    runs = [run for window in _number_windows(raw) for run in _number_runs(text, *window)]
     for start, end in runs:
-        pieces = []
+        pieces = [(start, end)]
         if end - start > 14:
+            pieces = []
             for digits in _LONG_DIGITS.finditer(text, start, end):
                 pieces.append((start, digits.start()))
                 start = digits.end()
-        pieces.append((start, end))
+            pieces.append((start, end))
         for a, b in pieces:
             if b - a < 8:
                 continue
             # Matched up to b only; a match may not end where a long digit run goes on.
             cut = b if b < end else -1
-            if _PNR.search(text, a, b) is not None:  # most runs (dates, sums) hold none
-                pnrs.extend(
-                    m
-                    for m in _PNR.finditer(text, a, b)
-                    if m.end() != cut and _valid_date_part(m.group("month"), m.group("day"))
-                )
-            if _PHONE.search(text, a, b) is not None:
-                phones.extend(m for m in _PHONE.finditer(text, a, b) if m.end() != cut)
+            for m in _PNR.finditer(text, a, b):
+                if m.end() != cut and _valid_date_part(m["month"], m["day"]):
+                    pnrs.append(m)
+            phones.extend(m for m in _PHONE.finditer(text, a, b) if m.end() != cut)
     return pnrs, phones
 
 
