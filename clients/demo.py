@@ -26,6 +26,7 @@ from .demo_data import (
     NEEDS,
     NOTES,
     PLAN,
+    TYPE_NOTES,
 )
 from .models import (
     Boende,
@@ -223,7 +224,7 @@ def _seed(world: Any) -> None:  # noqa: C901 - a story, told once
                 type=ctype,
                 organisations=involved,
                 duration_minutes=rng.choice([15, 30, 45, 60, 90, 120]),
-                note=rng.choice(NOTES),
+                note=TYPE_NOTES.get(ctype, rng.choice(NOTES)),
             )
             day += _days(rng, 5, 20)
         if i == 11:

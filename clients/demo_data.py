@@ -91,10 +91,15 @@ CONTACT_TYPES = [
     ContactType.BREV,
     ContactType.ANNAT,
 ]
+# A note that only fits one kind of contact (the list above is drawn at random).
+TYPE_NOTES = {
+    ContactType.FOLJER_MED: "Följde med till mötet, klienten förde sin talan.",
+    ContactType.MYNDIGHET_UTAN_KLIENT: "Träffade handläggaren om ansökan; klienten var inte med.",
+}
 NOTES = [
     "Fika hemma, pratade om veckan.",
     "Ringde och stämde av inför mötet.",
-    "Följde med till mötet, klienten förde sin talan.",
+    "Stämde av hur mötet hade gått.",
     "Gick igenom posten tillsammans.",
     "Promenad och samtal om mål.",
     "Kort avstämning.",

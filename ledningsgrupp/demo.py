@@ -179,7 +179,12 @@ def _held_meeting(
     present = {rep.pk for rep, status, _ in rows if status == AttendanceStatus.PRESENT}
     # The justerare is elected among those present (the chair, FK, and kommun always are).
     justerare = reps["af"] if n % 2 == 0 and reps["af"].pk in present else reps["kommun"]
-    add = services.paragraph_add
+
+    def add(**fields: Any) -> Any:
+        """A § and the agenda item it was written for (held meetings are seeded afterwards)."""
+        services.agenda_item_add(meeting=meeting, by=lead, title=fields["title"])
+        return services.paragraph_add(**fields)
+
     add(
         meeting=meeting,
         by=lead,
@@ -228,7 +233,8 @@ def _held_meeting(
         by=lead,
         expected_version=protokoll.version,
         chair=reps["fk"],
-        secretary=reps["kommun"],
+        secretary=None,
+        secretary_user=lead,  # the samordnare keeps the minutes
         justerare=justerare,
     )
     services.protokoll_sign(protokoll=protokoll, by=reps["fk"].user)
