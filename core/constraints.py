@@ -39,7 +39,6 @@ class _OnField:
         return super().__eq__(other) and self.field == getattr(other, "field", None)
 
 
-
 class CheckOnField(_OnField, models.CheckConstraint):
     """``CheckConstraint`` with ``field=`` (where its message shows) and its own message."""
 
