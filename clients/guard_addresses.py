@@ -47,15 +47,15 @@ _AS_POSTNUMMER = bytes.maketrans(
 
 def _street_ends() -> re.Pattern[bytes]:
     """The " 1" after a word whose last four characters (lower-cased) end a street suffix,
-    with one to three spaces between. Each look-behind has a fixed width; the first, one
-    character wide, fails at once where no letter or space comes before the " 1"."""
+    with one to three spaces between. Each look-behind has a fixed width; the first fails at
+    once where no letter or space comes before the " 1"."""
     tails = set()
     for suffix in _STREET_SUFFIXES:
         tail = re.escape(suffix.encode("ascii", "replace")[-4:])
         tails.add(tail if len(suffix) >= 4 else b"." + tail)  # "väg": any character before
     word = b"(?:" + b"|".join(sorted(tails)) + b")"
     return re.compile(
-        b" 1(?<=[a-z?] 1|  1)(?:(?<=%s 1)|(?<=[a-z?]  1)(?<=%s  1)|(?<=[a-z?]   1)(?<=%s   1))"
+        b" 1(?<=[a-z? ] 1)(?:(?<=%s 1)|(?<=[a-z?]  1)(?<=%s  1)|(?<=[a-z?]   1)(?<=%s   1))"
         % (word, word, word)
     )
 
@@ -93,7 +93,10 @@ def find_addresses(text: str, raw: bytes) -> list[tuple[int, int]]:
         number = _STREET_NUMBER.match(text, end)
         if number is not None:
             spans.append((start, number.end()))
-    for m in _POSTNUMMER_END.finditer(raw.translate(_AS_POSTNUMMER)):
+    marks = raw.translate(_AS_POSTNUMMER)
+    if b" U" not in marks:  # no capitalised word after a space: no town
+        return sorted(set(spans))
+    for m in _POSTNUMMER_END.finditer(marks):
         last_two = m.start()
         for first in (last_two - 4, last_two - 3):  # "722 15", "72215"
             exact = _POSTNUMMER.match(text, first) if first >= 0 else None
