@@ -198,7 +198,7 @@ class OrganisationForm(TextLimitsMixin, VersionedFormMixin, forms.ModelForm):
         assert isinstance(kommun, forms.ModelChoiceField)
         current = self.instance.kommun_id if self.instance.pk else None
         kommun.queryset = (
-            (verksamhet.kommuner.all() | Kommun.objects.filter(pk=current))
+            (verksamhet.kommuner.all() | Kommun.objects.filter(pk__in=[current]))
             .distinct()
             .order_by("name")
         )

@@ -155,7 +155,8 @@ class ConfirmMixin(forms.Form):
         field = self.fields[name]
         field.widget = forms.CheckboxInput()
         field.label = label
-        self._bound_fields_cache.pop(name, None)  # read during cleaning, with the old label
+        # The bound field was read during cleaning, with the old label: drop Django's copy.
+        vars(self).get("_bound_fields_cache", {}).pop(name, None)
 
     def confirmed(self, message: Any, error: Any = None) -> bool:
         self._show_box("confirm", message)
