@@ -349,7 +349,8 @@ def systembrist_tables(f: dict[str, Any]) -> list[Table]:
             (_("Conclusion"), TEXT),
         ],
         [
-            [e["title"], e["level"], e["outcome"] or e["status"], e["conclusion"]]
+            # An open report has no outcome yet: say so rather than show its status.
+            [e["title"], e["level"], e["outcome"] or _("Not yet decided"), e["conclusion"]]
             for e in s["examples"]
         ],
     )

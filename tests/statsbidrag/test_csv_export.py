@@ -59,3 +59,31 @@ def test_csv_formula_injection_redovisning_tables(dataset, world, client) -> Non
         ["Årsanställningar", "2,8767"],
         ["Antal ombud", "4"],
     ]
+
+
+def test_examples_outcome_column_shows_the_outcome_not_the_status(dataset, world, client) -> None:  # type: ignore[no-untyped-def]
+    common = {
+        "verksamhet": world.verksamhet,
+        "description": "…",
+        "life_area": "boende",
+        "first_observed": datetime.date(2025, 1, 1),
+        "reporter": world.ombud_anna,
+        "level": Level.LOKAL,
+        "submitted_at": datetime.datetime(2025, 5, 1, 12, tzinfo=datetime.UTC),
+    }
+    Systembrist.objects.create(
+        title="Öppen brist", clients_affected=90, status=Status.SUBMITTED, **common
+    )
+    Systembrist.objects.create(
+        title="Avslutad brist",
+        clients_affected=80,
+        status=Status.CLOSED,
+        outcome=Outcome.PARTLY,
+        **common,
+    )
+    client.force_login(world.lead_lars)
+    examples = _table(client, "systembrister-exempel")
+    outcome_of = {r[0]: r[2] for r in examples[1:]}
+    assert outcome_of["Avslutad brist"] == "Delvis åtgärdad"
+    assert outcome_of["Öppen brist"] == "Ännu inte avgjort"
+    assert "Inskickad" not in outcome_of.values()
