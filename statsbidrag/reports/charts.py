@@ -2,7 +2,8 @@
 
 The geometry is computed here; ``statsbidrag/charts/bars.svg`` draws it with presentation
 attributes only (fill=, x=, width=): no style attributes and no script, so the CSP holds.
-A hidden count draws no bar and is labelled "färre än 5".
+A hidden count draws no bar and is labelled "färre än 5"; a chart whose every bar would be
+hidden is left out (``Chart.too_few``).
 
 The PDF draws the same charts as HTML (``statsbidrag/charts/bars_pdf.html``): a segment is
 ``share`` per cent of the bar column wide, the longest bar ``PDF_BAR_SHARE`` per cent, so
@@ -38,6 +39,13 @@ class Chart:
     legend: list[dict[str, Any]] = field(default_factory=list)
     width: int = WIDTH
     label_w: int = LABEL_W
+    hidden: bool = False  # some value is a hidden count
+
+    @property
+    def too_few(self) -> bool:
+        """Every count that would draw a bar is hidden: an empty frame tells nothing, so the
+        document leaves the chart out and says why."""
+        return self.hidden and not any(row["segments"] for row in self.rows)
 
 
 def _num(value: Any) -> int:
@@ -56,6 +64,7 @@ def bar_chart(
     sums = [sum(_num(v) for v in row) for row in values]
     top = max(sums, default=0) or 1
     chart = Chart(key, title, TOP + ROW_H * len(labels) + 8)
+    chart.hidden = any(isinstance(v, Suppressed) for row in values for v in row)
     if len(series) > 1:
         x: float = LABEL_W
         for i, name in enumerate(series):

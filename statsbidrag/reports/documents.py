@@ -16,7 +16,7 @@ from . import default_form
 from .application import APPLICATION_SECTIONS, application_questions
 from .charts import Chart, redovisning_charts
 from .figures import application_figures, redovisning_figures
-from .tables import Table, section_tables, suppress_tables
+from .tables import Table, section_tables, suppress_tables, without_names
 
 APPLICATION, REDOVISNING = "ansokan", "redovisning"
 PDF_TEMPLATE = "statsbidrag/pdf/document.html"
@@ -130,7 +130,10 @@ def build_content(
         else:
             section.tables = section_tables(q["kind"], figures)
         sections.append(section)
-    if suppress:  # decided over the whole document: its tables share figures and totals
+    if suppress:
+        for s in sections:  # the publiceringsversion names no employee
+            s.tables = without_names(s.tables, figures)
+        # Decided over the whole document: its tables share figures and totals.
         masked = iter(suppress_tables([t for s in sections for t in s.tables]))
         for s in sections:
             s.tables = [next(masked) for _t in s.tables]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any, cast
 
 from django.utils.translation import gettext as _
@@ -163,6 +164,32 @@ def staff_tables(f: dict[str, Any]) -> list[Table]:
         ],
     )
     return [summary, periods]
+
+
+def employer_table(f: dict[str, Any]) -> Table:
+    """Årsanställningar per employer (kommun or contractor) with no ombud named: the
+    publiceringsversion's stand-in for the employment periods, which name each employee."""
+    s = f["staff"]
+    by_employer = s.get("by_employer")
+    if by_employer is None:  # a snapshot frozen before the figure existed: sum its periods
+        sums: dict[str, Decimal] = {}
+        for p in s["periods"]:
+            sums[p["employer"]] = sums.get(p["employer"], Decimal(0)) + Decimal(
+                p["arsanstallningar"]
+            )
+        by_employer = {k: str(v) for k, v in sorted(sums.items())}
+    return Table(
+        "arsanstallningar-per-arbetsgivare",
+        _("Årsanställningar per employer"),
+        [(_("Employer"), TEXT), (_("Årsanställningar"), NUMBER)],
+        [[employer or _("Not recorded"), value] for employer, value in by_employer.items()],
+    )
+
+
+def without_names(tables: list[Table], f: dict[str, Any]) -> list[Table]:
+    """The tables for publishing: the employment periods give way to the årsanställningar per
+    employer, since a version meant for the public names no individual employee."""
+    return [employer_table(f) if t.key == "anstallningar" else t for t in tables]
 
 
 # Keys of figures that several tables show: the served clients by age band and gender.

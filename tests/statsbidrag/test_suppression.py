@@ -114,3 +114,25 @@ def test_csv_numbers_stay_numbers_with_a_flag_for_a_hidden_count(dataset, world,
     client.force_login(world.lead_lars)
     assert _csv(client, "klienter-kon")[5][1:] == ["2", "3", "0", "0", "5"]
     assert ["Totalt", "3"] in _csv(client, "kontakter")
+
+
+def test_publiceringsversion_names_no_ombud_and_leaves_out_an_all_hidden_chart(
+    dataset, world, client
+) -> None:  # type: ignore[no-untyped-def]
+    client.force_login(world.lead_lars)
+    exact = pdf_text(_get(client, "document_pdf", kind="redovisning").content)
+    public = pdf_text(_get(client, "document_pdf_public", kind="redovisning").content)
+    # The exact version for länsstyrelsen keeps each ombud's employment periods.
+    names = ("Kerstin", "Anna Lind", "Omar", "Haddad")  # the table may wrap a name
+    assert all(name in exact for name in names)
+    # The publiceringsversion shows the årsanställningar per employer, nobody named.
+    assert not [name for name in names if name in public]
+    assert "Årsanställningar per arbetsgivare" in public
+    assert "Ombudsbolaget AB" in public
+    # By age and gender every cell is hidden: no empty chart, one sentence instead.
+    lines = " ".join(public.split())
+    assert (
+        "Diagrammet ”Klienter under året efter åldersgrupp och kön” är utelämnat: "
+        "siffrorna är för få för att visas." in lines
+    )
+    assert "är utelämnat" not in exact
