@@ -114,6 +114,9 @@ def form_page(
     **extra: Any,
 ) -> HttpResponse:
     """The one form page (templates/form_page.html); ``template`` may extend it."""
+    # The tab names what the page belongs to: the nearest crumb the title does not already
+    # say ("Medfinansiering 2026 – Statsbidrag", not "– 2026").
+    belongs_to = next((str(c) for c, _url in reversed(crumbs) if str(c) not in str(title)), "")
     return render(
         request,
         template,
@@ -121,6 +124,7 @@ def form_page(
             "form": form,
             "title": title,
             "crumbs": crumbs,
+            "belongs_to": belongs_to,
             "cancel_url": cancel_url,
             "submit": submit_label,
             "intro": intro,

@@ -221,3 +221,11 @@ def test_the_start_page_links_only_the_documents_the_user_may_open(world, client
     page = client.get(index).content.decode()
     assert application_url in page and redovisning_url not in page
     assert client.get(redovisning_url).status_code == 404
+
+
+def test_form_page_tab_title_does_not_repeat_the_year(world, client) -> None:  # type: ignore[no-untyped-def]
+    GrantYearFactory(verksamhet=world.verksamhet, year=2026)
+    client.force_login(world.grant_gunilla)
+    page = client.get(reverse("statsbidrag:co_financing", kwargs={"year": 2026})).content.decode()
+    tab = page[page.index("<title>") + len("<title>") : page.index("</title>")]
+    assert " ".join(tab.split()) == "Medfinansiering 2026 – Statsbidrag – Ombud"
