@@ -34,11 +34,27 @@ from ..stats import suppress
 ON_AGENDA_ALLOWED = (Status.ACCEPTED, Status.ON_AGENDA, Status.AWAITING_ANSWER, Status.ANSWERED)
 
 
+CRUMB_CHARS = 50
+
+
+def crumb_label(report: Systembrist) -> str:
+    """The report as a breadcrumb: its title, a long one cut after a whole word, with "…",
+    within CRUMB_CHARS characters (titles may be 200)."""
+    title = " ".join(report.title.split())
+    if len(title) <= CRUMB_CHARS:
+        return title
+    head = title[: CRUMB_CHARS - 1]
+    space = head.rfind(" ")
+    if space > CRUMB_CHARS // 2:  # a very long first word is cut where it stands
+        head = head[:space]
+    return head.rstrip(" ,.;:–-") + "…"
+
+
 def crumbs(report: Systembrist | None = None) -> Crumbs:
     """The register, then the report's page when there is one to go back to."""
     found = [(_("Systembrister"), reverse("systembrister:list"))]
     if report is not None:
-        found.append((f"#{report.pk}", reverse("systembrister:detail", args=[report.pk])))
+        found.append((crumb_label(report), reverse("systembrister:detail", args=[report.pk])))
     return found
 
 
@@ -89,7 +105,7 @@ def detail_page(request: Request, report: Systembrist, **bound: BaseForm) -> Htt
     context = {
         "report": report,
         "crumbs": crumbs(),
-        "here": f"#{report.pk}",
+        "here": crumb_label(report),
         "forms": forms,
         "can_edit": actor.can("systembrist.edit", report),
         "affected": suppress(total_affected(report), staff=staff),

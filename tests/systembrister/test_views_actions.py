@@ -76,7 +76,7 @@ def test_edit_page_is_the_form_page_in_swedish(world, draft) -> None:  # type: i
     # Breadcrumbs: the register, then the report; Cancel goes back to the report.
     detail = reverse("systembrister:detail", args=[draft.pk])
     assert f'href="{reverse("systembrister:list")}">Systembrister</a>' in html
-    assert f'href="{detail}">#{draft.pk}</a>' in html
+    assert f'href="{detail}">{draft.title}</a>' in html
     assert f'href="{detail}">Avbryt</a>' in html
 
 
@@ -125,7 +125,17 @@ def test_report_page_shows_swedish_labels(world, awaiting) -> None:  # type: ign
     assert "Väntar på svar" in html  # status
     assert "Central nivå (regionala eller nationella regler)" in html  # level
     assert "Ekonomi" in html  # life area
-    assert f'aria-current="page">#{awaiting.pk}</li>' in html
+    assert f'aria-current="page">{awaiting.title}</li>' in html
+    assert f">#{awaiting.pk}<" not in html
+
+
+def test_a_long_title_is_cut_after_a_word_in_the_breadcrumb(world, awaiting) -> None:  # type: ignore[no-untyped-def]
+    awaiting.title = (
+        "Försäkringskassan begär läkarintyg som regionens psykiatri inte utfärdar i tid"
+    )
+    awaiting.save()
+    html = page(world.lead_lars, awaiting)
+    assert 'aria-current="page">Försäkringskassan begär läkarintyg som regionens…</li>' in html
 
 
 def test_statistics_page_crumbs(world) -> None:  # type: ignore[no-untyped-def]
