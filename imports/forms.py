@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
 from .models import ImportKind
@@ -9,7 +10,8 @@ from .models import ImportKind
 class UploadForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("What the file holds"),
-        choices=[("", "---------"), *ImportKind.choices],
+        # An empty first choice that asks, so that no kind is imported by default.
+        choices=[("", _("Choose what you are importing")), *ImportKind.choices],
         error_messages={"required": _("Choose what the file holds.")},
     )
     file = forms.FileField(
@@ -23,7 +25,7 @@ class UploadForm(forms.Form):
         widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv"}),
     )
 
-    def clean_file(self):  # type: ignore[no-untyped-def]
+    def clean_file(self) -> UploadedFile:
         upload = self.cleaned_data["file"]
         name = (upload.name or "").lower()
         if not name.endswith((".xlsx", ".csv")):

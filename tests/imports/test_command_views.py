@@ -116,6 +116,13 @@ def test_upload_form_errors(client, world):  # type: ignore[no-untyped-def]
     assert "Välj vad filen innehåller." in page and "Välj en .xlsx- eller .csv-fil." in page
 
 
+def test_kind_select_starts_with_a_swedish_prompt(client, world):  # type: ignore[no-untyped-def]
+    client.force_login(world.lead_lars)
+    page = client.get(reverse("imports:index")).content.decode()
+    assert '<option value="" selected>Välj vad du importerar</option>' in page
+    assert "---------" not in page
+
+
 def test_template_download(client, world):  # type: ignore[no-untyped-def]
     client.force_login(world.admin_agnes)
     response = client.get(reverse("imports:template", args=["anstallningar", "xlsx"]))
