@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import subprocess
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -147,6 +148,13 @@ def test_justering_locks_stores_pdf_and_refuses_later_edits(
     assert document.size == len(data) and document.kind == "protokoll"
     assert document.verksamhet_id == meeting.ledningsgrupp.verksamhet_id
     assert len(protokoll.sha256) == 64
+    # The justering table: who signed, under a plain "Signerat" heading.
+    text = subprocess.run(
+        ["pdftotext", "-layout", "-", "-"], input=data, capture_output=True, check=True
+    ).stdout.decode()
+    heading = next(line for line in text.splitlines() if "Roll" in line and "Namn" in line)
+    assert heading.split() == ["Roll", "Namn", "Signerat"]
+    assert "Signerat i Ombud" not in text
 
     p.refresh_from_db()
     with pytest.raises(ValidationError, match="justerat och låst"):
