@@ -16,9 +16,9 @@ from .selectors.users import search_people, with_role
 
 
 class SearchField100(SearchField):
-    def __init__(self, **kwargs: object) -> None:
+    def __init__(self, **kwargs: Any) -> None:
         kwargs.pop("required", None)
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+        super().__init__(**kwargs)
 
 
 class SearchFilter(django_filters.CharFilter):

@@ -15,7 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import DEFAULT_DB_ALIAS, models
 
 
-class _OnField:
+class _OnField(models.BaseConstraint):
     field: str
 
     def __init__(self, *args: Any, field: str, **kwargs: Any) -> None:
@@ -26,12 +26,12 @@ class _OnField:
         self, model: Any, instance: Any, exclude: Any = None, using: str = DEFAULT_DB_ALIAS
     ) -> None:
         try:
-            super().validate(model, instance, exclude=exclude, using=using)  # type: ignore[misc]
+            super().validate(model, instance, exclude=exclude, using=using)
         except ValidationError as error:
             raise ValidationError({self.field: error.error_list}) from error
 
     def deconstruct(self) -> Any:
-        path, args, kwargs = super().deconstruct()  # type: ignore[misc]
+        path, args, kwargs = super().deconstruct()
         kwargs["field"] = self.field
         return path, args, kwargs
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime
 import decimal
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence, Set
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -106,12 +106,19 @@ def _document_fields(model: type[models.Model], historical: Any) -> list[Any]:
     ]
 
 
+def _links(obj: models.Model) -> Iterator[models.ForeignKey[Any, Any]]:
+    """The record's many-to-one and one-to-one columns (a OneToOneField is a ForeignKey)."""
+    for f in obj._meta.concrete_fields:
+        if isinstance(f, models.ForeignKey):
+            yield f
+
+
 class Names:
     """Related records by model and primary key, loaded in one query per model."""
 
     def __init__(self) -> None:
         self.wanted: dict[type[models.Model], set[Any]] = defaultdict(set)
-        self.found: dict[type[models.Model], dict[Any, models.Model]] = defaultdict(dict)
+        self.found: dict[type[models.Model], dict[Any, models.Model | None]] = defaultdict(dict)
 
     def want(self, model: type[models.Model] | None, pk: Any) -> None:
         if model is not None and pk not in (None, ""):
@@ -128,7 +135,7 @@ class Names:
                 objects = model._default_manager.in_bulk(list(pks))
                 self.found[model].update(objects)
                 # A missing record (deleted, gallrad) is looked for once.
-                self.found[model].update({pk: None for pk in pks if pk not in objects})  # type: ignore[misc]
+                self.found[model].update({pk: None for pk in pks if pk not in objects})
                 loaded.extend(objects.values())
             for obj in loaded:
                 self._want_links(obj)
@@ -136,19 +143,16 @@ class Names:
                 self.prime(obj)
 
     def _want_links(self, obj: models.Model) -> None:
-        for f in obj._meta.concrete_fields:
-            if f.many_to_one or f.one_to_one:
-                self.want(f.related_model, getattr(obj, f.attname))  # type: ignore[arg-type]
+        for f in _links(obj):
+            self.want(f.related_model, getattr(obj, f.attname))
 
     def prime(self, obj: models.Model) -> None:
         """Put the loaded related records in ``obj``'s cache so that str(obj) reads them."""
-        for f in obj._meta.concrete_fields:
-            if not (f.many_to_one or f.one_to_one):
-                continue
+        for f in _links(obj):
             pk = getattr(obj, f.attname)
-            related = self.found.get(f.related_model, {}).get(pk)  # type: ignore[arg-type]
+            related = self.found.get(f.related_model, {}).get(pk)
             if related is not None:
-                f.set_cached_value(obj, related)  # type: ignore[attr-defined]
+                f.set_cached_value(obj, related)
 
     def name(self, model: type[models.Model] | None, pk: Any) -> str:
         if model is None or pk in (None, ""):
@@ -401,7 +405,7 @@ def changes(
     names: Names,
     m2m: dict[tuple[Any, int, str], list[Any]],
     *,
-    skip: set[str] = frozenset(),  # type: ignore[assignment]
+    skip: Set[str] = frozenset(),
 ) -> list[Change]:
     model = r.instance_type
     rows = []

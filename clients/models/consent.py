@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import Protocol
 
 from django.conf import settings
 from django.db import models
@@ -54,11 +55,26 @@ class Consent(Versioned):
         return f"{self.client} → {self.organisation}"
 
     def is_valid_on(self, day: datetime.date) -> bool:
-        if day < self.valid_from:
-            return False
-        if self.valid_until is not None and day > self.valid_until:
-            return False
-        return not (self.withdrawn_on is not None and day >= self.withdrawn_on)
+        return period_valid_on(self, day)
+
+
+class ConsentPeriod(Protocol):
+    """The dates a consent's validity is read from: a Consent, or the import's plain rows."""
+
+    @property
+    def valid_from(self) -> datetime.date: ...
+    @property
+    def valid_until(self) -> datetime.date | None: ...
+    @property
+    def withdrawn_on(self) -> datetime.date | None: ...
+
+
+def period_valid_on(period: ConsentPeriod, day: datetime.date) -> bool:
+    if day < period.valid_from:
+        return False
+    if period.valid_until is not None and day > period.valid_until:
+        return False
+    return not (period.withdrawn_on is not None and day >= period.withdrawn_on)
 
 
 class Fullmakt(Versioned):

@@ -122,7 +122,7 @@ def _struck(obj: models.Model, names: Names) -> str:
     user_model = obj._meta.get_field("struck_by").related_model
     return _("Struck %(when)s by %(who)s. Reason: %(reason)s") % {
         "when": plain(at),
-        "who": names.name(user_model, getattr(obj, "struck_by_id", None)),  # type: ignore[arg-type]
+        "who": names.name(user_model, getattr(obj, "struck_by_id", None)),
         "reason": getattr(obj, "struck_reason", "") or EMPTY,
     }
 

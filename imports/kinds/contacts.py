@@ -26,6 +26,7 @@ from clients import personnummer as pnr_rules
 from clients import services
 from clients.models import Client, Consent, Contact, ContactType
 from clients.models import ContactKind as Concern  # about the client, or avidentifierad
+from clients.models.consent import period_valid_on
 from core.models import Organisation, Verksamhet
 
 from .. import bulk, values
@@ -48,10 +49,6 @@ class _Period(NamedTuple):
     valid_from: datetime.date
     valid_until: datetime.date | None
     withdrawn_on: datetime.date | None
-
-
-def _consent_valid(period: _Period, day: datetime.date) -> bool:
-    return Consent.is_valid_on(period, day)  # type: ignore[arg-type]  # the dates are all it reads
 
 
 @dataclass
@@ -107,7 +104,7 @@ class ContactKind(Kind):
             )
         )
         # The consents' dates only, per client and organisation, asked with the model's own
-        # rule (Consent.is_valid_on reads nothing else).
+        # rule (period_valid_on, which Consent.is_valid_on applies, reads nothing else).
         self.consents: dict[tuple[int, int], list[_Period]] = defaultdict(list)
         for client_id, org_id, start, until, withdrawn in Consent.objects.filter(
             client__verksamhet=v
@@ -199,7 +196,7 @@ class ContactKind(Kind):
             return not parsed.note
         return all(
             any(
-                _consent_valid(p, parsed.date)
+                period_valid_on(p, parsed.date)
                 for p in self.consents.get((parsed.client_id, o.pk), ())
             )
             for o in parsed.organisations

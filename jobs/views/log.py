@@ -12,10 +12,8 @@ from jobs.selectors import job_statuses, label_of, last_runs, recent_failures
 
 @requires("jobs.view")
 def job_log(request: Request) -> HttpResponse:
-    runs = last_runs()
-    failures = recent_failures()
-    for run in [*runs, *failures]:
-        run.label = label_of(run)  # type: ignore[attr-defined]
+    runs = [(run, label_of(run)) for run in last_runs()]
+    failures = [(run, label_of(run)) for run in recent_failures()]
     return render(
         request,
         "jobs/log.html",
