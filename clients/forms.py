@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from typing import Any
 
 from django import forms
@@ -64,6 +65,20 @@ def blank_choice(choices: Any) -> list[tuple[str, Any]]:
 
 def organisations(verksamhet: Verksamhet) -> QuerySet[Organisation]:
     return Organisation.objects.filter(verksamhet=verksamhet, active=True).order_by("name")
+
+
+class LabelledChoiceField(forms.ModelChoiceField):
+    """A model choice whose labels a form may set (``labels``), as Django names choices: by
+    overriding ``label_from_instance``."""
+
+    labels: Callable[[Any], str] | None = None
+
+    def label_from_instance(self, obj: Any) -> str:
+        return self.labels(obj) if self.labels is not None else super().label_from_instance(obj)
+
+
+class LabelledMultipleChoiceField(LabelledChoiceField, forms.ModelMultipleChoiceField):
+    pass
 
 
 def choose_from(form: forms.BaseForm, name: str, queryset: QuerySet[Any]) -> None:
@@ -324,13 +339,13 @@ def show_consent(
     One query; returns the states for the form's own checks."""
     states = consent_today(client=client, day=day)
     field = form.fields[name]
-    if not isinstance(field, forms.ModelChoiceField):
-        raise TypeError(f"{name} is not a model choice field")
+    if not isinstance(field, LabelledChoiceField):
+        raise TypeError(f"{name} is not a labelled model choice field")
 
     def label(org: Organisation) -> str:
         return f"{org.name} — {states.get(org.pk, NO_CONSENT).text()}"
 
-    field.label_from_instance = label  # type: ignore[method-assign, assignment]
+    field.labels = label
     return states
 
 
@@ -338,6 +353,7 @@ class ContactLogForm(TextLimitsMixin, ConfirmMixin, forms.ModelForm):
     class Meta:
         model = Contact
         fields = ["kind", "date", "type", "duration_minutes", "organisations", "note"]
+        field_classes = {"organisations": LabelledMultipleChoiceField}
         widgets = {
             "kind": forms.RadioSelect,
             "date": DateInput(),
@@ -381,6 +397,7 @@ class QuickContactForm(TextLimitsMixin, forms.ModelForm):
     class Meta:
         model = Contact
         fields = ["type", "date", "duration_minutes", "organisations"]
+        field_classes = {"organisations": LabelledMultipleChoiceField}
         widgets = {
             "type": forms.RadioSelect,
             "date": DateInput(),
@@ -453,6 +470,7 @@ class StepForm(TextLimitsMixin, VersionedFormMixin, ConfirmMixin, forms.ModelFor
     class Meta:
         model = Step
         fields = ["description", "organisation", "responsible_text", "due", "status", "outcome"]
+        field_classes = {"organisation": LabelledChoiceField}
         widgets = {
             "description": forms.Textarea(attrs={"rows": 2}),
             "due": DateInput(),
