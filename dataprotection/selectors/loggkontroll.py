@@ -15,7 +15,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, Min, OuterRef, Q
 from django.db.models.functions import ExtractHour, ExtractIsoWeekDay, TruncDate, TruncMonth
 from django.utils import timezone
 
@@ -177,8 +177,21 @@ def reviewable_months(verksamhet: Verksamhet, today: datetime.date | None = None
 
 
 def unsigned_months(verksamhet: Verksamhet, today: datetime.date | None = None) -> list[Any]:
-    return [
-        m["month"]
-        for m in reviewable_months(verksamhet, today)
-        if m["past"] and m["review"] is None
-    ]
+    """The ended months (of the last 36, from the first client read) not yet signed off,
+    newest first. Cheap, for the dashboard and the reminders: the first read and the
+    sign-offs, no counting of reads (that is the month list's work)."""
+    today = today or timezone.localdate()
+    first = AccessLog.objects.filter(
+        verksamhet_id=verksamhet.pk, object_type=CLIENT_OBJECT
+    ).aggregate(first=Min("at"))["first"]
+    if first is None:
+        return []
+    month = timezone.localtime(first, STOCKHOLM).date().replace(day=1)
+    current = today.replace(day=1)
+    signed = set(LogReview.objects.filter(verksamhet=verksamhet).values_list("month", flat=True))
+    months = []
+    while month <= current:
+        months.append(month)
+        month = (month + datetime.timedelta(days=32)).replace(day=1)
+    recent = list(reversed(months))[:36]
+    return [m for m in recent if m < current and m not in signed]
