@@ -3,7 +3,10 @@ each attempt, retries a failure and reports it once no attempt is left."""
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
+from django.db import connections
 from procrastinate import testing
 from procrastinate.contrib.django import app
 
@@ -28,10 +31,18 @@ def test_worker_runs_every_job_and_retries_then_reports_a_failure(settings, monk
 
     monkeypatch.setattr("jobs.maintenance.backup", disk_full)
     connector = testing.InMemoryConnector()
-    with app.replace_connector(connector):
-        for job in JOBS:
-            TASKS[job.name].defer(timestamp=0)
-        app.run_worker(wait=False, install_signal_handlers=False, listen_notify=False)
+
+    def work() -> None:
+        with app.replace_connector(connector):
+            for job in JOBS:
+                TASKS[job.name].defer(timestamp=0)
+            app.run_worker(wait=False, install_signal_handlers=False, listen_notify=False)
+        connections.close_all()
+
+    # In a thread of its own: the browser tests' Playwright keeps an event loop running in
+    # the main thread for the session, and procrastinate's sync API refuses to run inside one.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(work).result()
 
     runs = list(JobRun.objects.order_by("pk").values_list("job", "attempt", "result"))
     ok = {(job.name, 1, Result.OK) for job in JOBS if job.name != "backup"}
