@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Hashable
-from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -46,49 +45,31 @@ from core.models import Kommun, Verksamhet
 
 from .. import bulk, values
 from ..engine import Context, Kind, Outcome
+from .client_columns import (
+    ALIAS,
+    BATCH,
+    BORN,
+    CONTACT,
+    EMAIL,
+    END_REASON,
+    ENDED,
+    FIRST,
+    GENDER,
+    GROUP,
+    KOMMUN,
+    LAST,
+    OMBUD,
+    PHONE,
+    PNR,
+    REFERRED,
+    STARTED,
+    STATUS,
+    WAITING,
+    ClientRow,
+    S,
+    _alias_key,
+)
 from .common import cleaned, find_kommun, find_ombud, kommun_lookup, ombud_lookup
-
-# The headers are the file's format (the template writes them), Swedish as the team's
-# spreadsheets are, so they are not translated with the pages.
-ALIAS = "Alias"
-FIRST = "Förnamn"
-LAST = "Efternamn"
-PNR = "Personnummer"
-BORN = "Födelseår"
-GENDER = "Kön"
-KOMMUN = "Kommun"
-PHONE = "Telefon"
-EMAIL = "E-post"
-GROUP = "Primär klientgrupp"
-STATUS = "Status"
-WAITING = "På väntelistan sedan"
-CONTACT = "Kontaktskapande från"
-STARTED = "Uppdraget startade"
-ENDED = "Uppdraget avslutades"
-END_REASON = "Avslutsorsak"
-OMBUD = "Ansvarigt ombud"
-REFERRED = "Hur klienten kom till oss"
-
-S = UppdragStatus
-BATCH = 1000
-
-
-@dataclass
-class ClientRow:
-    alias: str
-    fields: dict[str, Any]
-    status: str
-    waiting_since: datetime.date | None
-    contact_started: datetime.date | None
-    started: datetime.date | None
-    ended: datetime.date | None
-    end_reason: str
-    ombud: Any
-    referred_by: str
-
-
-def _alias_key(alias: str, birth_year: int | None, kommun_id: int | None) -> tuple[Any, ...]:
-    return ("alias", " ".join(alias.split()).casefold(), birth_year, kommun_id)
 
 
 class ClientKind(Kind):
