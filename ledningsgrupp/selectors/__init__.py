@@ -1,6 +1,16 @@
 """Reads of ledningsgrupp data, scoped to a verksamhet: the composition check and yearly
-figures (composition.py) and the reads behind the screens (screens.py)."""
+figures (composition.py), the reads behind the screens (screens.py) and attendance, justering
+and quorum (attendance.py)."""
 
+from .attendance import (
+    Quorum,
+    attendance_lists,
+    attendance_of,
+    justering_defaults,
+    others_present_of,
+    quorum_for,
+    signatories_present,
+)
 from .composition import (
     EXPECTED_TYPES,
     OFFER_TYPES,
@@ -10,13 +20,9 @@ from .composition import (
 )
 from .screens import (
     OPEN_FOR_MEMBERS,
-    Quorum,
     action_items_of,
     agenda_item_for,
     agenda_of,
-    attendance_lists,
-    attendance_of,
-    justering_defaults,
     latest_justerat,
     ledningsgrupp_for,
     meeting_for,
@@ -26,13 +32,10 @@ from .screens import (
     membership_overview,
     next_meeting,
     next_meeting_of,
-    others_present_of,
     paragraph_for,
     paragraphs_of,
     protokoll_of,
-    quorum_for,
     representatives_on,
-    signatories_present,
     signatures_of,
     upcoming_meetings,
 )
