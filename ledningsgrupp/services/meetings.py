@@ -26,6 +26,7 @@ from ..models import (
     Protokoll,
 )
 from ..selectors import representatives_on
+from ._guard import guard
 from ._lock import ensure_unlocked, refuses_when_locked
 from .agenda import agenda_draft
 
@@ -113,6 +114,10 @@ def attendance_record(
     protokoll = Protokoll.objects.select_for_update().filter(meeting=meeting).first()
     ensure_unlocked(protokoll, _("Change of attendance"))
     ensure_taken_place(meeting, _("The attendance"))
+    # The members read who was there in the protokoll: a client's name must not be among them.
+    texts = {f"substitute_{rep.pk}": substitute for rep, _status, substitute in rows}
+    texts["guests"] = "\n".join(f"{name}, {capacity}" for name, capacity in guests or [])
+    guard(meeting.ledningsgrupp.verksamhet, texts, by=by)
     allowed = {r.pk for r in representatives_on(group=meeting.ledningsgrupp, on=meeting.date)}
     existing = {a.representative_id: a for a in Attendance.objects.filter(meeting=meeting)}
     saved = []

@@ -329,3 +329,18 @@ def test_agenda_refresh_says_one_new_item_in_the_singular(world, lg, lead_lars) 
         reverse("ledningsgrupp:agenda_refresh", args=[meeting.pk]), follow=True
     )
     assert "Dagordningen är uppdaterad: 1 ny punkt." in response.content.decode()
+
+
+def test_a_client_named_among_the_guests_is_refused_next_to_the_field(world, lg, lead_lars) -> None:  # type: ignore[no-untyped-def]
+    from tests.clients.factories import ClientFactory
+
+    ClientFactory(verksamhet=world.verksamhet, alias="Vilma Sten")
+    meeting = _meeting(lg, days=-1)
+    response = as_user(lead_lars).post(
+        reverse("ledningsgrupp:attendance", args=[meeting.pk]),
+        {"guests": "Vilma Sten, gäst"},
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Texten kan identifiera en person" in html and "Vilma Sten" in html  # kept
+    assert not OtherAttendee.objects.filter(meeting=meeting).exists()
