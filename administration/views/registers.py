@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -11,9 +11,9 @@ from django.utils.translation import gettext as _
 from core.access import requires, verksamhet_of
 from core.forms import form_page, submit
 from core.http import Request
-from core.models import Organisation
 
 from ..forms import OrganisationForm, VerksamhetSettingsForm
+from ..selectors.registers import organisation_in, register_of
 from ..services import organisation_create, organisation_update, verksamhet_update
 
 
@@ -24,11 +24,7 @@ def _crumbs() -> list[tuple[str, str]]:
 @requires("organisations.manage")
 def organisation_list(request: Request) -> HttpResponse:
     verksamhet = verksamhet_of(request.actor)
-    organisations = list(
-        Organisation.objects.filter(verksamhet=verksamhet)
-        .select_related("kommun")
-        .order_by("-active", "name")
-    )
+    organisations = register_of(verksamhet)
     return render(
         request,
         "administration/organisations.html",
@@ -69,9 +65,7 @@ def organisation_new(request: Request) -> HttpResponse:
 @requires("organisations.manage")
 def organisation_edit(request: Request, pk: int) -> HttpResponse:
     verksamhet = verksamhet_of(request.actor)
-    organisation = Organisation.objects.filter(verksamhet=verksamhet, pk=pk).first()
-    if organisation is None:
-        raise Http404
+    organisation = organisation_in(verksamhet, pk)
     form = OrganisationForm(request.POST or None, instance=organisation, verksamhet=verksamhet)
     saved = submit(
         request,
