@@ -9,6 +9,7 @@ from .attendance import (
     justering_defaults,
     others_present_of,
     quorum_for,
+    representatives_present,
     signatories_present,
 )
 from .composition import (
@@ -68,6 +69,7 @@ __all__ = [
     "protokoll_of",
     "quorum_for",
     "representatives_on",
+    "representatives_present",
     "signatories_present",
     "signatures_of",
     "upcoming_meetings",

@@ -32,13 +32,18 @@ def others_present_of(*, meeting: Meeting) -> list[OtherAttendee]:
     return list(OtherAttendee.objects.filter(meeting=meeting).select_related("user"))
 
 
-def signatories_present(*, meeting: Meeting) -> list[Representative]:
-    """Who may be chair or justerare: representatives present who have a login."""
+def representatives_present(*, meeting: Meeting) -> list[Representative]:
+    """The representatives recorded as present themselves (not through an ersättare)."""
     return [
         a.representative
         for a in attendance_of(meeting=meeting)
-        if a.status == AttendanceStatus.PRESENT and a.representative.user_id is not None
+        if a.status == AttendanceStatus.PRESENT
     ]
+
+
+def signatories_present(*, meeting: Meeting) -> list[Representative]:
+    """Who may be chair or justerare: representatives present who have a login."""
+    return [r for r in representatives_present(meeting=meeting) if r.user_id is not None]
 
 
 @dataclass

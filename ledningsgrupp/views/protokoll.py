@@ -18,7 +18,7 @@ from core.query import IdField, QueryForm
 
 from .. import services
 from ..forms import ParagraphForm, ProtokollSetupForm
-from ..models import AgendaItem, AttendanceStatus, Signature
+from ..models import AgendaItem, Signature
 from ..selectors import (
     agenda_of,
     attendance_lists,
@@ -30,7 +30,7 @@ from ..selectors import (
     paragraphs_of,
     protokoll_of,
     quorum_for,
-    signatories_present,
+    representatives_present,
     signatures_of,
 )
 from ._base import meeting_crumbs, overview_url, press, protokoll_crumbs
@@ -76,12 +76,8 @@ def protokoll_setup(request: Request, pk: int) -> HttpResponse:
     meeting = meeting_for(actor=request.actor, pk=pk)
     request.actor.require("meeting.manage", meeting)
     protokoll = services.protokoll_for_meeting(meeting=meeting, by=request.user)
-    present = [
-        a.representative
-        for a in attendance_of(meeting=meeting)
-        if a.status == AttendanceStatus.PRESENT
-    ]
-    signatories = signatories_present(meeting=meeting)
+    present = representatives_present(meeting=meeting)
+    signatories = [r for r in present if r.user_id is not None]
     samordnare = list(holders("protokoll.keep_minutes", meeting.ledningsgrupp.verksamhet_id))
     form = ProtokollSetupForm(
         request.POST or None,
